@@ -1,0 +1,101 @@
+"""create_app(settings=None): configuration, extensions, error handlers, blueprints."""
+import logging
+import os
+
+import orjson
+from flask import Flask
+from flask.json.provider import DefaultJSONProvider
+from sqlalchemy.exc import DataError, OperationalError, StatementError
+from werkzeug.exceptions import HTTPException
+
+from zou_api import events
+from zou_api.config import load_settings
+from zou_api.exceptions import ZouError
+from zou_api.extensions import db, jwt
+from zou_api.utils.http import json_response
+
+log = logging.getLogger("zou_api")
+
+
+class OrjsonProvider(DefaultJSONProvider):
+    def dumps(self, obj, **kwargs):
+        return orjson.dumps(obj, default=self.default, option=orjson.OPT_NON_STR_KEYS).decode()
+
+    def loads(self, s, **kwargs):
+        return orjson.loads(s)
+
+
+def create_app(settings=None):
+    app = Flask("zou_api")
+    app.json = OrjsonProvider(app)
+    config = load_settings(settings)
+    app.config.update(config)
+    app.config.update(
+        JWT_SECRET_KEY=config["SECRET_KEY"],
+        JWT_TOKEN_LOCATION=["headers", "cookies"],
+        JWT_COOKIE_CSRF_PROTECT=False,
+        JWT_REFRESH_COOKIE_PATH="/auth/refresh-token",
+        JWT_IDENTITY_CLAIM="sub",
+        PROPAGATE_EXCEPTIONS=False,
+        MAX_CONTENT_LENGTH=int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024 * 1024)),
+    )
+    for folder in (config["PREVIEW_FOLDER"], config["TMP_DIR"], config["MAIL_OUTBOX"]):
+        os.makedirs(folder, exist_ok=True)
+    db.init(config["DATABASE_URL"], echo=config["SQL_ECHO"])
+    jwt.init_app(app)
+    events.bus.configure_redis(config["REDIS_URL"])
+    _register_token_checks()
+    _register_error_handlers(app)
+
+    from zou_api.blueprints import register_all
+
+    register_all(app)
+
+    @app.teardown_appcontext
+    def remove_session(exc):
+        db.session.remove()
+
+    return app
+
+
+def _register_token_checks():
+    from zou_api.security import revocation
+
+    jwt.token_in_blocklist_loader(revocation.is_token_revoked)
+
+
+def _error(message, status, **extra):
+    body = {"error": True, "message": message}
+    body.update(extra)
+    return json_response(body, status)
+
+
+def _register_error_handlers(app):
+    @app.errorhandler(ZouError)
+    def zou_error(e):
+        db.session.rollback()
+        return json_response(e.body(), e.status)
+
+    @app.errorhandler(HTTPException)
+    def http_error(e):
+        db.session.rollback()
+        return _error(str(e), e.code or 500)
+
+    @app.errorhandler(DataError)
+    @app.errorhandler(StatementError)
+    def data_error(e):
+        db.session.rollback()
+        log.info("rejected value: %s", e)
+        return _error("A value has the wrong type or size for its field.", 400)
+
+    @app.errorhandler(OperationalError)
+    def operational_error(e):
+        db.session.rollback()
+        log.exception("database error")
+        return _error("The database is not available.", 503)
+
+    @app.errorhandler(Exception)
+    def unexpected(e):
+        db.session.rollback()
+        log.exception("unexpected error")
+        return _error("Internal server error.", 500)

@@ -1,0 +1,138 @@
+"""Roles and project access checks. Raise PermissionDenied; never answer themselves."""
+import functools
+
+from flask import g, has_request_context
+from flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request
+from sqlalchemy import select
+
+from zou_api.exceptions import PermissionDenied, Unauthorized
+from zou_api.extensions import db
+from zou_api.utils.http import is_uuid, parse_uuid
+
+ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor")
+
+
+def require_login(view):
+    """Decorator: a valid access token (header or cookie) of an active person is required."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        verify_jwt_in_request()
+        person = current_person()
+        if person is None or not person.active or person.archived:
+            raise Unauthorized("User is not active anymore.", status=401)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def current_person():
+    """The Person the request's token names (cached for the request), or None."""
+    if not has_request_context():
+        return None
+    if "current_person" in g:
+        return g.current_person
+    from zou_api.models import Person
+
+    person = None
+    try:
+        identity = get_jwt_identity()
+    except RuntimeError:
+        identity = None
+    if identity and is_uuid(identity):
+        person = db.session.get(Person, parse_uuid(identity))
+    g.current_person = person
+    return person
+
+
+def current_person_id():
+    person = current_person()
+    return person.id if person is not None else None
+
+
+def current_role():
+    person = current_person()
+    return person.role if person is not None else None
+
+
+def current_claims():
+    try:
+        return get_jwt()
+    except RuntimeError:
+        return {}
+
+
+def is_admin():
+    return current_role() == "admin"
+
+
+def is_manager():
+    return current_role() == "manager"
+
+
+def is_supervisor():
+    return current_role() == "supervisor"
+
+
+def is_client():
+    return current_role() == "client"
+
+
+def is_vendor():
+    return current_role() == "vendor"
+
+
+def check_admin():
+    if not is_admin():
+        raise PermissionDenied()
+
+
+def check_manager():
+    """Admins and production managers."""
+    if current_role() not in ("admin", "manager"):
+        raise PermissionDenied()
+
+
+def check_supervisor():
+    """Admins, managers and supervisors."""
+    if current_role() not in ("admin", "manager", "supervisor"):
+        raise PermissionDenied()
+
+
+def check_person_is_self_or_admin(person_id):
+    if not is_admin() and str(current_person_id()) != str(person_id):
+        raise PermissionDenied()
+
+
+def project_ids_of_current_user():
+    """Ids of the projects whose team the caller is on."""
+    from zou_api.models import ProjectPersonLink
+
+    if "project_ids" not in g:
+        rows = db.session.execute(
+            select(ProjectPersonLink.project_id).where(ProjectPersonLink.person_id == current_person_id())
+        ).scalars()
+        g.project_ids = set(rows)
+    return g.project_ids
+
+
+def has_project_access(project_id):
+    """Admins see every project; everybody else the projects whose team they are on."""
+    if is_admin():
+        return True
+    if project_id is None:
+        return False
+    return parse_uuid(project_id) in project_ids_of_current_user()
+
+
+def check_project_access(project_id):
+    if not has_project_access(project_id):
+        raise PermissionDenied()
+
+
+def check_project_manager(project_id):
+    """Admins, or a manager on the project's team."""
+    if is_admin():
+        return
+    if not is_manager() or not has_project_access(project_id):
+        raise PermissionDenied()

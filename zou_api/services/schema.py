@@ -1,0 +1,45 @@
+"""Creating and upgrading the schema through alembic."""
+import os
+
+from flask import current_app
+
+from zou_api.extensions import db
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MIGRATIONS = os.environ.get("ZOU_MIGRATIONS_DIR") or os.path.join(os.path.dirname(os.path.dirname(HERE)), "migrations")
+
+
+def alembic_config():
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    config.set_main_option("sqlalchemy.url", current_app.config["DATABASE_URL"].replace("%", "%%"))
+    return config
+
+
+def upgrade(revision="head"):
+    from alembic import command
+
+    with db.engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def reset():
+    from sqlalchemy import MetaData
+
+    db.session.remove()
+    metadata = MetaData()
+    metadata.reflect(bind=db.engine)
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    else:
+        metadata.drop_all(bind=db.engine)
+    upgrade()
+
+
+def safe_url():
+    return db.engine.url.render_as_string(hide_password=True)

@@ -1,0 +1,4 @@
+"""The WSGI entry point for gunicorn: `gunicorn zou_api.wsgi:app`."""
+from zou_api.app import create_app
+
+app = create_app()
