@@ -101,7 +101,9 @@ def factory(app):
     from zou_api.extensions import db
 
     with app.app_context():
-        yield Factory(db)
+        made = Factory(db)
+        yield made
+        made.close()
         db.session.remove()
 
 

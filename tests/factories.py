@@ -23,11 +23,14 @@ _counter = itertools.count(1)
 
 class Factory:
     def __init__(self, db):
-        self.db = db
+        from sqlalchemy.orm import Session
 
-    @property
-    def session(self):
-        return self.db.session()
+        self.db = db
+        # A session of its own: requests made during the test use the app's scoped session.
+        self.session = Session(db.engine, expire_on_commit=False)
+
+    def close(self):
+        self.session.close()
 
     def _save(self, obj):
         self.session.add(obj)

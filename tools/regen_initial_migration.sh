@@ -8,15 +8,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 py=${PYTHON:-.venv/bin/python}
 base=${REGEN_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}
-psql "${base/+psycopg/}" -qc "DROP SCHEMA IF EXISTS regen CASCADE; CREATE SCHEMA regen" 2>/dev/null
-url="$base?options=-csearch_path%3Dregen"
-rm -f migrations/versions/0001_initial.py
+schema=regen_$$
+psql "${base/+psycopg/}" -qc "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema" 2>/dev/null
+url="$base?options=-csearch_path%3D$schema"
+
 tmp=$(mktemp -d)
+rm -f migrations/versions/0001_initial.py
 ZOU_DATA_DIR="$tmp" "$py" -m alembic -c alembic.ini -x url="$url" revision --autogenerate --rev-id 0001 \
   -m "initial schema" >/dev/null
-sed "s/astext_type=Text()/astext_type=sa.Text()/g" migrations/versions/0001_initial_schema.py > migrations/versions/0001_initial.py
+sed "s/astext_type=Text()/astext_type=sa.Text()/g" migrations/versions/0001_initial_schema.py > "$tmp/initial.py"
 rm -f migrations/versions/0001_initial_schema.py
+mv "$tmp/initial.py" migrations/versions/0001_initial.py
 "$py" tools/_split_use_alter.py migrations/versions/0001_initial.py
-psql "${base/+psycopg/}" -qc "DROP SCHEMA regen CASCADE" 2>/dev/null
+psql "${base/+psycopg/}" -qc "DROP SCHEMA $schema CASCADE" 2>/dev/null
 rm -rf "$tmp"
 echo "migrations/versions/0001_initial.py regenerated"

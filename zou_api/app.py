@@ -51,6 +51,10 @@ def create_app(settings=None):
 
     register_all(app)
 
+    @app.teardown_request
+    def remove_request_session(exc):
+        db.session.remove()
+
     @app.teardown_appcontext
     def remove_session(exc):
         db.session.remove()

@@ -71,7 +71,7 @@ def cmd_serve(args):
     with app.app_context():
         bootstrap.prepare(app, announce=print, host=args.host, port=args.port)
     if args.prod:
-        os.execvp("gunicorn", ["gunicorn", "-w", str(args.workers), "-b", f"{args.host}:{args.port}",
+        os.execv(sys.executable, [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b", f"{args.host}:{args.port}",
                                "--timeout", "300", "-k", "gthread", "--threads", "4",
                                "zou_api.wsgi:app"])
     app.run(host=args.host, port=args.port, debug=False, threaded=True)

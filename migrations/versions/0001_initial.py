@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 21:49:13.400937
+Create Date: 2026-11-22 21:52:24.134661
 """
 from alembic import op
 import sqlalchemy as sa

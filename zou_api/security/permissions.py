@@ -1,7 +1,7 @@
 """Roles and project access checks. Raise PermissionDenied; never answer themselves."""
 import functools
 
-from flask import g, has_request_context
+from flask import has_request_context, request
 from flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request
 from sqlalchemy import select
 
@@ -30,8 +30,9 @@ def current_person():
     """The Person the request's token names (cached for the request), or None."""
     if not has_request_context():
         return None
-    if "current_person" in g:
-        return g.current_person
+    cache = request_cache()
+    if "current_person" in cache:
+        return cache["current_person"]
     from zou_api.models import Person
 
     person = None
@@ -41,8 +42,13 @@ def current_person():
         identity = None
     if identity and is_uuid(identity):
         person = db.session.get(Person, parse_uuid(identity))
-    g.current_person = person
+    cache["current_person"] = person
     return person
+
+
+def request_cache():
+    """A dict living as long as the current request (not the app context, which tests share)."""
+    return request.environ.setdefault("zou_api.cache", {})
 
 
 def current_person_id():
@@ -108,12 +114,13 @@ def project_ids_of_current_user():
     """Ids of the projects whose team the caller is on."""
     from zou_api.models import ProjectPersonLink
 
-    if "project_ids" not in g:
+    cache = request_cache()
+    if "project_ids" not in cache:
         rows = db.session.execute(
             select(ProjectPersonLink.project_id).where(ProjectPersonLink.person_id == current_person_id())
         ).scalars()
-        g.project_ids = set(rows)
-    return g.project_ids
+        cache["project_ids"] = set(rows)
+    return cache["project_ids"]
 
 
 def has_project_access(project_id):

@@ -1,0 +1,16 @@
+"""Generic CRUD over every model: GET/POST /data/<path>, GET/PUT/DELETE /data/<path>/<id>."""
+from zou_api.blueprints.crud import models  # noqa: F401  (fills the registry)
+from zou_api.blueprints.crud.registry import REGISTRY
+from zou_api.blueprints.crud.resources import make_resources
+
+
+def _routes():
+    routes = []
+    for path, spec in sorted(REGISTRY.items()):
+        many, one = make_resources(spec)
+        routes.append((f"/data/{path}", many))
+        routes.append((f"/data/{path}/<instance_id>", one))
+    return routes
+
+
+ROUTES = _routes()

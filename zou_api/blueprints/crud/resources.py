@@ -1,0 +1,66 @@
+"""The two generic resources, bound to a CrudModel by make_resources()."""
+from flask import request
+
+from zou_api.blueprints.base import Resource
+from zou_api.services import crud
+from zou_api.utils.http import json_body, json_response
+
+
+def _serialize(spec, instance):
+    if spec.serialize:
+        return spec.serialize(instance)
+    return instance.serialize(relations=spec.relations_on_get)
+
+
+class ModelsResource(Resource):
+    spec = None
+
+    def get(self):
+        spec = self.spec
+        spec.can_read(None)
+        conditions = spec.scope() if spec.scope else None
+        result = crud.list_instances(spec.model, request.args, extra_conditions=conditions or ())
+        return json_response(result)
+
+    def post(self):
+        spec = self.spec
+        body = json_body()
+        if spec.can_create:
+            spec.can_create(body)
+        else:
+            spec.can_write(None)
+        instance = crud.create_instance(spec.model, body, spec.event, spec.project_id_of, spec.before_create)
+        return json_response(_serialize(spec, instance), 201)
+
+
+class ModelResource(Resource):
+    spec = None
+
+    def get(self, instance_id):
+        spec = self.spec
+        instance = crud.get_instance(spec.model, instance_id)
+        spec.can_read(instance)
+        return json_response(_serialize(spec, instance))
+
+    def put(self, instance_id):
+        spec = self.spec
+        instance = crud.get_instance(spec.model, instance_id)
+        body = json_body()
+        spec.can_write(instance)
+        instance = crud.update_instance(instance, body, spec.event, spec.project_id_of, spec.before_update)
+        return json_response(_serialize(spec, instance))
+
+    def delete(self, instance_id):
+        spec = self.spec
+        instance = crud.get_instance(spec.model, instance_id)
+        (spec.can_delete or spec.can_write)(instance)
+        crud.delete_instance(instance, spec.event, spec.project_id_of, spec.before_delete)
+        return "", 204
+
+
+def make_resources(spec):
+    name = "".join(part.capitalize() for part in spec.path.split("-"))
+    summary = spec.summary or spec.model.__name__
+    many = type(f"{name}Resource", (ModelsResource,), {"spec": spec, "summary": f"List or create {summary}."})
+    one = type(f"{name}InstanceResource", (ModelResource,), {"spec": spec, "summary": f"Read, update or delete one {summary}."})
+    return many, one
