@@ -1,0 +1,1 @@
+"""Per-model rules of the CRUD registry for production data (projects, entities, tasks...)."""
