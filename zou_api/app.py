@@ -51,6 +51,10 @@ def create_app(settings=None):
 
     register_all(app)
 
+    from zou_api.openapi import init_docs
+
+    init_docs(app)
+
     @app.teardown_request
     def remove_request_session(exc):
         db.session.remove()
