@@ -37,6 +37,26 @@ def format_value(value):
     return str(value)
 
 
+def _iso_datetime(value):
+    return value.replace(microsecond=0).isoformat()
+
+
+def _converter_for(column_type):
+    from sqlalchemy import Date, Numeric
+
+    if isinstance(column_type, Uuid):
+        return str
+    if isinstance(column_type, DateTime):
+        return _iso_datetime
+    if isinstance(column_type, Date):
+        return datetime.date.isoformat
+    if isinstance(column_type, Numeric) and column_type.asdecimal:
+        return format_value
+    if column_type.__class__.__name__ == "LargeBinary":
+        return format_value
+    return None
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -68,11 +88,38 @@ class BaseMixin:
         return cached
 
     @classmethod
+    def _converters(cls):
+        """(name, converter or None) per serialised column, chosen once from the column types."""
+        cached = cls.__dict__.get("_column_converters")
+        if cached is None:
+            cached = [(name, _converter_for(cls.__table__.columns[name].type)) for name in cls.column_names()]
+            cls._column_converters = cached
+        return cached
+
+    @classmethod
     def serialize_row(cls, row, links=None):
-        """Serialise a mapping (an ORM object's __dict__ or a SQL row's _mapping)."""
-        data = {name: format_value(row.get(name)) for name in cls.column_names()}
+        """Serialise a mapping (an ORM object's values or a SQL row's _mapping)."""
+        data = {}
+        for name, convert in cls._converters():
+            value = row.get(name)
+            data[name] = value if value is None or convert is None else convert(value)
         if links is not None:
             data.update(links)
+        return cls.finish_serialization(data)
+
+    @classmethod
+    def serialize_values(cls, values, links=None):
+        """Serialise a tuple of values in column_names() order (the fast path for long lists)."""
+        data = {}
+        for (name, convert), value in zip(cls._converters(), values):
+            data[name] = value if value is None or convert is None else convert(value)
+        if links is not None:
+            data.update(links)
+        return cls.finish_serialization(data)
+
+    @classmethod
+    def finish_serialization(cls, data):
+        """Add computed keys; the `type` key always comes last."""
         data["type"] = cls.type_name()
         return data
 

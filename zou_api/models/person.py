@@ -18,10 +18,9 @@ class Person(BaseMixin, Base):
         return f"{self.first_name or ''} {self.last_name or ''}".strip()
 
     @classmethod
-    def serialize_row(cls, row, links=None):
-        data = super().serialize_row(row, links)
-        data["full_name"] = f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
-        return data
+    def finish_serialization(cls, data):
+        data["full_name"] = f"{data.get('first_name') or ''} {data.get('last_name') or ''}".strip()
+        return super().finish_serialization(data)
 
     first_name = mapped_column(String(80), nullable=False)
     last_name = mapped_column(String(80), nullable=False)

@@ -105,7 +105,9 @@ def list_instances(model, args, extra_conditions=(), relations=None, order_by=No
     """The rows matching args (a MultiDict), serialised; paginated when `page` is given."""
     conditions = list(extra_conditions) + build_filters(model, args)
     relations = parse_bool(args.get("relations", "false"), "relations") if relations is None else relations
-    statement = select(model).where(*conditions)
+    # Rows are read as plain column tuples and serialised directly: no ORM object per row.
+    columns = [model.__table__.columns[name] for name in model.column_names()]
+    statement = select(*columns).where(*conditions)
     statement = statement.order_by(*(order_by or (model.updated_at, model.created_at)))
     page = args.get("page")
     if page not in (None, ""):
@@ -113,22 +115,27 @@ def list_instances(model, args, extra_conditions=(), relations=None, order_by=No
         limit = parse_int(args.get("limit", DEFAULT_LIMIT), "limit", minimum=1)
         total = db.session.execute(select(func.count()).select_from(model).where(*conditions)).scalar_one()
         offset = (page - 1) * limit
-        rows = db.session.execute(statement.offset(offset).limit(limit)).scalars().all()
+        rows = db.session.execute(statement.offset(offset).limit(limit)).all()
         return {"data": serialize_rows(model, rows, relations), "total": total,
                 "nb_pages": math.ceil(total / limit) if total else 0, "limit": limit, "offset": offset,
                 "page": page}
     limit = args.get("limit")
     if limit not in (None, ""):
         statement = statement.limit(parse_int(limit, "limit", minimum=1))
-    rows = db.session.execute(statement).scalars().all()
+    rows = db.session.execute(statement).all()
     return serialize_rows(model, rows, relations)
 
 
 def serialize_rows(model, rows, relations=False):
-    links = load_links(model, [r.id for r in rows]) if relations and model.__links__ else {}
+    """Serialise SQL rows (Row objects with the model's columns) or ORM objects."""
     names = model.column_names()
-    return [model.serialize_row({n: getattr(r, n) for n in names}, links.get(r.id) if relations else None)
-            for r in rows]
+    tuples = [tuple(row) if hasattr(row, "_mapping") else tuple(getattr(row, n) for n in names) for row in rows]
+    serialize = model.serialize_values
+    if not relations:
+        return [serialize(values) for values in tuples]
+    id_index = names.index("id")
+    links = load_links(model, [values[id_index] for values in tuples]) if model.__links__ else {}
+    return [serialize(values, links.get(values[id_index], {})) for values in tuples]
 
 
 def get_instance(model, instance_id):
