@@ -41,7 +41,7 @@ def create_app(settings=None):
     )
     for folder in (config["PREVIEW_FOLDER"], config["TMP_DIR"], config["MAIL_OUTBOX"]):
         os.makedirs(folder, exist_ok=True)
-    db.init(config["DATABASE_URL"], echo=config["SQL_ECHO"])
+    app.extensions["zou_db_engine"] = db.init(config["DATABASE_URL"], echo=config["SQL_ECHO"])
     jwt.init_app(app)
     events.bus.configure_redis(config["REDIS_URL"])
     _register_token_checks()

@@ -28,16 +28,21 @@ def upgrade(revision="head"):
 
 
 def reset():
-    from sqlalchemy import MetaData
+    """Drop every table (ours and alembic's), then create the schema again."""
+    from sqlalchemy import inspect
 
     db.session.remove()
-    metadata = MetaData()
-    metadata.reflect(bind=db.engine)
     if db.engine.dialect.name == "postgresql":
         with db.engine.begin() as connection:
             connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     else:
-        metadata.drop_all(bind=db.engine)
+        names = inspect(db.engine).get_table_names()
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            for name in names:
+                connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
+            connection.commit()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
     upgrade()
 
 
