@@ -1,0 +1,37 @@
+"""People: admin actions (passwords, 2FA, invitations, avatars, departments), desktop login
+and presence logs, day offs, time spents and their tables, shot quotas."""
+from zou_api.blueprints.persons import resources as r
+
+ROUTES = [
+    ("/actions/persons/<person_id>/change-password", r.ChangePasswordResource),
+    ("/actions/persons/<person_id>/clear-avatar", r.ClearAvatarResource),
+    ("/actions/persons/<person_id>/departments/add", r.AddDepartmentResource),
+    ("/actions/persons/<person_id>/departments/<department_id>", r.RemoveDepartmentResource),
+    ("/actions/persons/<person_id>/disable-two-factor-authentication", r.DisableTwoFactorResource),
+    ("/actions/persons/<person_id>/invite", r.InviteResource),
+    ("/actions/persons/<person_id>/reset-password-link", r.ResetPasswordLinkResource),
+    ("/data/persons/day-offs/<year>", r.YearDayOffsResource),
+    ("/data/persons/day-offs/<year>/<month>", r.MonthDayOffsResource),
+    ("/data/persons/presence-logs/<month_date>", r.PresenceLogsResource),
+    ("/data/persons/time-spents/day-table/<year>/<month>", r.DayTableResource),
+    ("/data/persons/time-spents/month-table/<year>", r.MonthTableResource),
+    ("/data/persons/time-spents/week-table/<year>", r.WeekTableResource),
+    ("/data/persons/time-spents/year-table", r.YearTableResource),
+    ("/data/persons/time-spents/year-table/", r.YearTableResource),
+    ("/data/persons/<person_id>/day-offs", r.PersonDayOffsResource),
+    ("/data/persons/<person_id>/day-offs/month/<year>/<month>", r.PersonMonthDayOffsResource),
+    ("/data/persons/<person_id>/day-offs/week/<year>/<week>", r.PersonWeekDayOffsResource),
+    ("/data/persons/<person_id>/day-offs/year/<year>", r.PersonYearDayOffsResource),
+    ("/data/persons/<person_id>/day-offs/<date>", r.PersonDayOffForDateResource),
+    ("/data/persons/<person_id>/desktop-login-logs", r.DesktopLoginLogsResource),
+    ("/data/persons/<person_id>/quota-shots/day/<year>/<month>/<day>", r.DayQuotaShotsResource),
+    ("/data/persons/<person_id>/quota-shots/month/<year>/<month>", r.MonthQuotaShotsResource),
+    ("/data/persons/<person_id>/quota-shots/week/<year>/<week>", r.WeekQuotaShotsResource),
+    ("/data/persons/<person_id>/time-spents", r.PersonTimeSpentsResource),
+    ("/data/persons/<person_id>/time-spents/day/<year>/<month>/<day>", r.PersonDayTimeSpentsResource),
+    ("/data/persons/<person_id>/time-spents/month/all/<year>/<month>", r.PersonMonthAllTimeSpentsResource),
+    ("/data/persons/<person_id>/time-spents/month/<year>/<month>", r.PersonMonthTimeSpentsResource),
+    ("/data/persons/<person_id>/time-spents/week/<year>/<week>", r.PersonWeekTimeSpentsResource),
+    ("/data/persons/<person_id>/time-spents/year/<year>", r.PersonYearTimeSpentsResource),
+    ("/data/persons/<person_id>/time-spents/<date>", r.PersonDateTimeSpentsResource),
+]

@@ -1,0 +1,341 @@
+from flask import Response
+
+from zou_api.blueprints.base import Resource
+from zou_api.blueprints.persons import access
+from zou_api.blueprints.persons import args as a
+from zou_api.security import check_admin, current_person_id
+from zou_api.services import day_offs, periods, persons, quotas, time_spents
+from zou_api.utils.http import arg, json_response
+
+MONTH_OR_YEAR = "Invalid month or year."
+
+
+# -- admin actions on a person -------------------------------------------------------------
+class ChangePasswordResource(Resource):
+    summary = "Set a person's password (admins; another admin's password is refused)."
+
+    def post(self, person_id):
+        check_admin()
+        person_id = a.path_id(person_id)
+        data = a.body(required=("password", "password_2"))
+        password = a.string_field(data, "password")
+        if password != a.string_field(data, "password_2"):
+            raise a.validation_error([("", "Value error, Confirmation password doesn't match.")])
+        return persons.change_password(person_id, password, current_person_id())
+
+
+class DisableTwoFactorResource(Resource):
+    summary = "Turn off every two-factor method of a person (admins; not for other admins)."
+
+    def delete(self, person_id):
+        check_admin()
+        return persons.disable_two_factor_authentication(a.path_id(person_id), current_person_id())
+
+
+class InviteResource(Resource):
+    summary = "Mail a person an invitation to Kitsu with a link to choose a password (admins)."
+
+    def get(self, person_id):
+        check_admin()
+        return persons.invite(a.path_id(person_id))
+
+
+class ResetPasswordLinkResource(Resource):
+    summary = "The password reset link of a person, to share by hand (admins)."
+
+    def post(self, person_id):
+        check_admin()
+        return persons.reset_password_link(a.path_id(person_id), current_person_id())
+
+
+class ClearAvatarResource(Resource):
+    summary = "Remove a person's avatar (admins)."
+
+    def delete(self, person_id):
+        check_admin()
+        persons.clear_avatar(a.path_id(person_id))
+        return "", 204
+
+
+class AddDepartmentResource(Resource):
+    summary = "Add a person to a department (admins); answers the person."
+
+    def post(self, person_id):
+        check_admin()
+        person_id = a.path_id(person_id)
+        data = a.body(required=("department_id",), uuids=("department_id",))
+        return json_response(persons.add_to_department(person_id, data["department_id"]), 201)
+
+
+class RemoveDepartmentResource(Resource):
+    summary = "Remove a person from a department (admins)."
+
+    def delete(self, person_id, department_id):
+        check_admin()
+        persons.remove_from_department(a.path_id(person_id), department_id)
+        return "", 204
+
+
+# -- desktop login logs and presence ----------------------------------------------------------
+class DesktopLoginLogsResource(Resource):
+    summary = "A person's logins from desktop apps (themselves, managers); POST records one (themselves, admins)."
+
+    def get(self, person_id):
+        person_id = a.path_id(person_id)
+        access.check_self_or_manager(person_id)
+        return json_response(persons.desktop_login_logs(person_id))
+
+    def post(self, person_id):
+        person_id = a.path_id(person_id)
+        access.check_self_or_admin(person_id)
+        date = a.datetime_field(a.body(), "date")
+        return json_response(persons.add_desktop_login_log(person_id, date), 201)
+
+
+class PresenceLogsResource(Resource):
+    summary = "CSV sheet of the month (YYYY-MM): an X on the days each person logged in from a desktop app (admins)."
+
+    def get(self, month_date):
+        check_admin()
+        start, _ = a.month_date(month_date)
+        csv_text = persons.presence_logs_csv(start.year, start.month)
+        filename = f"presence-logs-{start.year}-{start.month:02d}.csv"
+        return Response(csv_text, mimetype="text/csv",
+                        headers={"Content-Disposition": f"attachment; filename={filename}"})
+
+
+# -- day offs -----------------------------------------------------------------------------------
+def _shape_day_offs(rows):
+    for row in rows:
+        if access.hides_day_off_description(row["person_id"]):
+            row.pop("description", None)
+    return rows
+
+
+class _PersonDayOffsResource(Resource):
+    """The day offs of one person over a period given by the path."""
+
+    def period(self, **values):
+        raise NotImplementedError
+
+    def get(self, person_id, **values):
+        person_id = a.path_id(person_id)
+        start, end = self.period(**values)
+        persons.get_person(person_id)
+        access.check_schedule_access(person_id)
+        return json_response(_shape_day_offs(day_offs.person_day_offs(person_id, start, end)))
+
+
+class PersonDayOffsResource(_PersonDayOffsResource):
+    summary = "All the day offs of a person."
+
+    def period(self):
+        return None, None
+
+
+class PersonYearDayOffsResource(_PersonDayOffsResource):
+    summary = "A person's day offs overlapping the year."
+
+    def period(self, year):
+        return periods.year_range(year)
+
+
+class PersonMonthDayOffsResource(_PersonDayOffsResource):
+    summary = "A person's day offs overlapping the month."
+
+    def period(self, year, month):
+        return periods.month_range(year, month)
+
+
+class PersonWeekDayOffsResource(_PersonDayOffsResource):
+    summary = "A person's day offs overlapping the ISO week."
+
+    def period(self, year, week):
+        return periods.week_range(year, week)
+
+
+class PersonDayOffForDateResource(Resource):
+    summary = "The person's day off covering the date, or {}."
+
+    def get(self, person_id, date):
+        person_id = a.path_id(person_id)
+        date = periods.parse_day(date)
+        persons.get_person(person_id)
+        access.check_schedule_access(person_id)
+        day_off = day_offs.day_off_for_date(person_id, date)
+        if day_off:
+            _shape_day_offs([day_off])
+        return json_response(day_off)
+
+
+class _DayOffsResource(Resource):
+    def period(self, **values):
+        raise NotImplementedError
+
+    def get(self, **values):
+        start, end = self.period(**values)
+        rows = day_offs.day_offs_between(start, end, access.schedule_person_ids())
+        return json_response(_shape_day_offs(rows))
+
+
+class YearDayOffsResource(_DayOffsResource):
+    summary = "The day offs of the year of everybody the caller may read (the team of their productions)."
+
+    def period(self, year):
+        return periods.year_range(year)
+
+
+class MonthDayOffsResource(_DayOffsResource):
+    summary = "The day offs of the month of everybody the caller may read."
+
+    def period(self, year, month):
+        return periods.month_range(year, month)
+
+
+# -- time spents ----------------------------------------------------------------------------------
+class PersonTimeSpentsResource(Resource):
+    summary = "A person's time spents between start_date and end_date (query), with project and task type."
+
+    def get(self, person_id):
+        person_id = a.path_id(person_id)
+        start, end = a.query_date_range()
+        persons.get_person(person_id)
+        scope = access.person_time_scope(person_id)
+        return json_response(time_spents.person_time_spents(person_id, start, end, scope))
+
+
+class PersonDateTimeSpentsResource(Resource):
+    summary = "A person's time spents of a day."
+
+    def get(self, person_id, date):
+        person_id = a.path_id(person_id)
+        date = periods.parse_day(date, MONTH_OR_YEAR)
+        persons.get_person(person_id)
+        scope = access.person_time_scope(person_id)
+        return json_response(time_spents.person_time_spents_raw(person_id, date, date, scope))
+
+
+class PersonMonthAllTimeSpentsResource(Resource):
+    summary = "A person's time spents of the month, as stored (themselves, admins)."
+
+    def get(self, person_id, year, month):
+        person_id = a.path_id(person_id)
+        start, end = periods.month_range(year, month, MONTH_OR_YEAR)
+        persons.get_person(person_id)
+        access.person_time_scope(person_id, self_or_admin_only=True)
+        return json_response(time_spents.person_time_spents_raw(person_id, start, end))
+
+
+class _PersonTimePerTaskResource(Resource):
+    def period(self, **values):
+        raise NotImplementedError
+
+    def get(self, person_id, **values):
+        person_id = a.path_id(person_id)
+        start, end = self.period(**values)
+        persons.get_person(person_id)
+        scope = access.person_time_scope(person_id)
+        return json_response(time_spents.person_time_spents_per_task(person_id, start, end, scope))
+
+
+class PersonYearTimeSpentsResource(_PersonTimePerTaskResource):
+    summary = "A person's time of the year summed per task, with project, entity, sequence and episode names."
+
+    def period(self, year):
+        return periods.year_range(year)
+
+
+class PersonMonthTimeSpentsResource(_PersonTimePerTaskResource):
+    summary = "A person's time of the month summed per task."
+
+    def period(self, year, month):
+        return periods.month_range(year, month)
+
+
+class PersonWeekTimeSpentsResource(_PersonTimePerTaskResource):
+    summary = "A person's time of the ISO week summed per task."
+
+    def period(self, year, week):
+        return periods.week_range(year, week, MONTH_OR_YEAR)
+
+
+class PersonDayTimeSpentsResource(_PersonTimePerTaskResource):
+    summary = "A person's time of the day summed per task."
+
+    def period(self, year, month, day):
+        return periods.day_range(year, month, day, MONTH_OR_YEAR)
+
+
+class _TimeTableResource(Resource):
+    def table(self, scope, **values):
+        raise NotImplementedError
+
+    def get(self, **values):
+        scope = access.table_time_scope(a.query_id("project_id"), a.query_id("department_id"),
+                                        a.query_id("studio_id"))
+        return json_response(self.table(scope, **values))
+
+
+class YearTableResource(_TimeTableResource):
+    summary = "Time spent per person and per year (everybody for admins, the teams of their productions "\
+              "for managers and supervisors, oneself for others)."
+
+    def table(self, scope):
+        return time_spents.year_table(scope)
+
+
+class MonthTableResource(_TimeTableResource):
+    summary = "Time spent per person and per month of the year."
+
+    def table(self, scope, year):
+        return time_spents.month_table(*periods.year_range(year), scope)
+
+
+class WeekTableResource(_TimeTableResource):
+    summary = "Time spent per person and per ISO week of the year."
+
+    def table(self, scope, year):
+        return time_spents.week_table(*periods.year_range(year), scope)
+
+
+class DayTableResource(_TimeTableResource):
+    summary = "Time spent per person and per day of the month."
+
+    def table(self, scope, year, month):
+        return time_spents.day_table(*periods.month_range(year, month, MONTH_OR_YEAR), scope)
+
+
+# -- quotas ------------------------------------------------------------------------------------------
+class _QuotaShotsResource(Resource):
+    def period(self, **values):
+        raise NotImplementedError
+
+    def get(self, person_id, **values):
+        person_id = a.path_id(person_id)
+        start, end = self.period(**values)
+        count_mode = quotas.check_count_mode(arg("count_mode"))
+        project_id, task_type_id = a.query_id("project_id"), a.query_id("task_type_id")
+        quotas.check_references(person_id, project_id)
+        access.check_quota_access(person_id, project_id)
+        return json_response(quotas.quota_shots(person_id, start, end, count_mode, project_id, task_type_id))
+
+
+class DayQuotaShotsResource(_QuotaShotsResource):
+    summary = "The shots counted in a person's quota for the day, with their weight (count_mode, project_id, task_type_id)."
+
+    def period(self, year, month, day):
+        return periods.day_range(year, month, day, MONTH_OR_YEAR)
+
+
+class WeekQuotaShotsResource(_QuotaShotsResource):
+    summary = "The shots counted in a person's quota for the ISO week, with their weight."
+
+    def period(self, year, week):
+        return periods.week_range(year, week, MONTH_OR_YEAR)
+
+
+class MonthQuotaShotsResource(_QuotaShotsResource):
+    summary = "The shots counted in a person's quota for the month, with their weight."
+
+    def period(self, year, month):
+        return periods.month_range(year, month, MONTH_OR_YEAR)
