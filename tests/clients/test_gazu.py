@@ -37,6 +37,7 @@ def test_gazu_logs_in_and_reads_the_studio_defaults(gazu_admin):
     assert gazu.client.get_current_user()["email"] == "pipeline@example.com"
     assert len(gazu.task.all_task_types()) == 13
     assert {s["short_name"] for s in gazu.task.all_task_statuses()} >= {"todo", "wip", "wfa", "retake", "done"}
+    assert {a["name"] for a in gazu.asset.all_asset_types()} == {"Character", "Prop", "Environment", "FX"}
     departments = gazu.client.fetch_all("departments")
     assert {d["name"] for d in departments} == {"Modeling", "Animation", "FX", "Compositing", "Concept", "Layout"}
 

@@ -10,6 +10,7 @@ def scenario_init_data(c):
     c.get("/data/project-status")
     c.get("/data/departments")
     c.get("/data/entity-types")
+    c.get("/data/asset-types")
     c.get("/stats")
 
 
