@@ -4,6 +4,17 @@ Defaults: any logged-in person may read, admins may write. Per-model hooks chang
 `can_read`/`can_write(instance_or_None)` raise PermissionDenied, `scope()` narrows lists for
 non-admins, `before_create(values)`, `before_update(instance, values)`, `before_delete(instance)`
 enforce the model's own rules.
+
+Optional hooks, all run inside the write's transaction or on its answer:
+- `filters(args)`: extra SQL conditions for query-string fields that are not columns;
+- `after_create(instance, body)`, `after_update(instance, body, old_values)`: side effects
+  (other rows, other events) committed with the write;
+- `augment(items, action, relations)`: adds computed keys to serialised dicts in place, in
+  bulk; action is "list", "get", "create" or "update";
+- `event_data(instance, action)`: the event payload when it is not `{<model>_id, project_id}`;
+  `event` may be a callable(instance) giving the event name (entities: asset, shot...);
+- `links`: the link names a body may write (None: every link of the model);
+- `create_status`: the status of a successful POST (201).
 """
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -23,17 +34,26 @@ def _admin(instance=None):
 class CrudModel:
     path: str
     model: type
-    event: str
+    event: object  # str, or callable(instance) -> str
     can_read: Callable = _anyone
     can_write: Callable = _admin
     can_create: Optional[Callable] = None  # defaults to can_write(None)
     can_delete: Optional[Callable] = None  # defaults to can_write(instance)
+    can_list: Optional[Callable] = None  # defaults to can_read(None)
     scope: Optional[Callable] = None  # () -> list of SQL conditions for the caller, or None
     project_id_of: Optional[Callable] = None
     before_create: Optional[Callable] = None
     before_update: Optional[Callable] = None
     before_delete: Optional[Callable] = None
+    after_create: Optional[Callable] = None
+    after_update: Optional[Callable] = None
     serialize: Optional[Callable] = None  # instance -> dict, for get/create/update answers
+    augment: Optional[Callable] = None
+    filters: Optional[Callable] = None
+    event_data: Optional[Callable] = None
+    links: Optional[tuple] = None
+    order_by: Optional[Callable] = None  # () -> tuple of SQL order clauses
+    create_status: int = 201
     relations_on_get: bool = True
     summary: str = ""
     extra: dict = field(default_factory=dict)

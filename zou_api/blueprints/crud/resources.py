@@ -6,10 +6,14 @@ from zou_api.services import crud
 from zou_api.utils.http import json_body, json_response
 
 
-def _serialize(spec, instance):
+def _serialize(spec, instance, action):
     if spec.serialize:
-        return spec.serialize(instance)
-    return instance.serialize(relations=spec.relations_on_get)
+        data = spec.serialize(instance)
+    else:
+        data = instance.serialize(relations=spec.relations_on_get)
+    if spec.augment:
+        spec.augment([data], action, spec.relations_on_get)
+    return data
 
 
 class ModelsResource(Resource):
@@ -17,9 +21,16 @@ class ModelsResource(Resource):
 
     def get(self):
         spec = self.spec
-        spec.can_read(None)
-        conditions = spec.scope() if spec.scope else None
-        result = crud.list_instances(spec.model, request.args, extra_conditions=conditions or ())
+        (spec.can_list or spec.can_read)(None)
+        conditions = list(spec.scope() or ()) if spec.scope else []
+        if spec.filters:
+            conditions += list(spec.filters(request.args) or ())
+        order_by = spec.order_by() if spec.order_by else None
+        result = crud.list_instances(spec.model, request.args, extra_conditions=conditions, order_by=order_by)
+        if spec.augment:
+            items = result["data"] if isinstance(result, dict) else result
+            relations = str(request.args.get("relations", "")).lower() == "true"
+            spec.augment(items, "list", relations)
         return json_response(result)
 
     def post(self):
@@ -29,8 +40,9 @@ class ModelsResource(Resource):
             spec.can_create(body)
         else:
             spec.can_write(None)
-        instance = crud.create_instance(spec.model, body, spec.event, spec.project_id_of, spec.before_create)
-        return json_response(_serialize(spec, instance), 201)
+        instance = crud.create_instance(spec.model, body, spec.event, spec.project_id_of, spec.before_create,
+                                        after=spec.after_create, links=spec.links, event_data=spec.event_data)
+        return json_response(_serialize(spec, instance, "create"), spec.create_status)
 
 
 class ModelResource(Resource):
@@ -40,21 +52,23 @@ class ModelResource(Resource):
         spec = self.spec
         instance = crud.get_instance(spec.model, instance_id)
         spec.can_read(instance)
-        return json_response(_serialize(spec, instance))
+        return json_response(_serialize(spec, instance, "get"))
 
     def put(self, instance_id):
         spec = self.spec
         instance = crud.get_instance(spec.model, instance_id)
         body = json_body()
         spec.can_write(instance)
-        instance = crud.update_instance(instance, body, spec.event, spec.project_id_of, spec.before_update)
-        return json_response(_serialize(spec, instance))
+        instance = crud.update_instance(instance, body, spec.event, spec.project_id_of, spec.before_update,
+                                        after=spec.after_update, links=spec.links, event_data=spec.event_data)
+        return json_response(_serialize(spec, instance, "update"))
 
     def delete(self, instance_id):
         spec = self.spec
         instance = crud.get_instance(spec.model, instance_id)
         (spec.can_delete or spec.can_write)(instance)
-        crud.delete_instance(instance, spec.event, spec.project_id_of, spec.before_delete)
+        crud.delete_instance(instance, spec.event, spec.project_id_of, spec.before_delete,
+                             event_data=spec.event_data)
         return "", 204
 
 
