@@ -143,3 +143,101 @@ def check_project_manager(project_id):
         return
     if not is_manager() or not has_project_access(project_id):
         raise PermissionDenied()
+
+
+def is_artist():
+    return current_role() == "user"
+
+
+def is_assigned(task_id):
+    """True when the caller is among the task's assignees."""
+    from zou_api.models import TaskPersonLink
+
+    cache = request_cache().setdefault("assigned_tasks", {})
+    key = parse_uuid(task_id)
+    if key not in cache:
+        cache[key] = db.session.execute(
+            select(TaskPersonLink.task_id).where(TaskPersonLink.task_id == key,
+                                                 TaskPersonLink.person_id == current_person_id())
+        ).first() is not None
+    return cache[key]
+
+
+def is_assigned_on_entity(entity_id):
+    """True when the caller is assigned to a task of the entity."""
+    from zou_api.models import Task, TaskPersonLink
+
+    if entity_id is None:
+        return False
+    cache = request_cache().setdefault("assigned_entities", {})
+    key = parse_uuid(entity_id)
+    if key not in cache:
+        cache[key] = db.session.execute(
+            select(Task.id).join(TaskPersonLink, TaskPersonLink.task_id == Task.id)
+            .where(Task.entity_id == key, TaskPersonLink.person_id == current_person_id()).limit(1)
+        ).first() is not None
+    return cache[key]
+
+
+def assigned_task_ids_query():
+    """A select of the ids of the tasks the caller is assigned to (for list filters)."""
+    from zou_api.models import TaskPersonLink
+
+    return select(TaskPersonLink.task_id).where(TaskPersonLink.person_id == current_person_id())
+
+
+def has_entity_access(entity_id, project_id=None):
+    """Admins: always. Others: the entity's project team; vendors also need a task of theirs on it."""
+    if is_admin():
+        return True
+    if project_id is None and entity_id is not None:
+        from zou_api.models import Entity
+
+        project_id = db.session.execute(select(Entity.project_id).where(Entity.id == parse_uuid(entity_id))).scalar()
+    if not has_project_access(project_id):
+        return False
+    if is_vendor():
+        return is_assigned_on_entity(entity_id)
+    return True
+
+
+def check_entity_access(entity_id, project_id=None):
+    if not has_entity_access(entity_id, project_id):
+        raise PermissionDenied()
+
+
+def has_task_access(task):
+    """Read access to a task (a Task or a dict): its project's team, and its entity for vendors."""
+    project_id, entity_id = _task_fields(task, "project_id", "entity_id")
+    if is_admin():
+        return True
+    return has_project_access(project_id) and has_entity_access(entity_id, project_id)
+
+
+def check_task_access(task):
+    if not has_task_access(task):
+        raise PermissionDenied()
+
+
+def has_task_action_access(task):
+    """May act on a task (its files, its previews): managers, supervisors and clients of its
+    project; artists and vendors assigned to it."""
+    if is_admin():
+        return True
+    task_id, project_id = _task_fields(task, "id", "project_id")
+    if not has_project_access(project_id):
+        return False
+    if current_role() in ("manager", "supervisor", "client"):
+        return True
+    return is_assigned(task_id)
+
+
+def check_task_action_access(task):
+    if not has_task_action_access(task):
+        raise PermissionDenied()
+
+
+def _task_fields(task, *names):
+    if isinstance(task, dict):
+        return tuple(task.get(n) for n in names)
+    return tuple(getattr(task, n) for n in names)
