@@ -15,9 +15,7 @@ def validation_error(errors):
 def body(required=(), uuids=()):
     """The JSON object sent (a missing body counts as {}); required fields must be there and
     the `uuids` ones must be ids. Answers the body with the ids parsed."""
-    data = json_body(kind=None, required=False)
-    if not isinstance(data, dict):
-        raise validation_error([("", "Input should be a valid dictionary")])
+    data = json_body(kind=dict, required=False)
     errors = [(name, "Field required") for name in required if data.get(name) is None]
     errors += [(name, "Input should be a valid UUID") for name in uuids
                if data.get(name) is not None and not is_uuid(data[name])]
