@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 21:52:24.134661
+Create Date: 2026-11-22 22:09:22.471117
 """
 from alembic import op
 import sqlalchemy as sa
@@ -69,6 +69,15 @@ def upgrade():
     )
     with op.batch_alter_table('entity_type', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_entity_type_name'), ['name'], unique=True)
+
+    op.create_table('ephemeral_secret',
+    sa.Column('key', sa.String(length=255), nullable=False),
+    sa.Column('value', sa.Text(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('key')
+    )
+    with op.batch_alter_table('ephemeral_secret', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ephemeral_secret_expires_at'), ['expires_at'], unique=False)
 
     op.create_table('file_status',
     sa.Column('name', sa.String(length=40), nullable=False),
@@ -1962,6 +1971,10 @@ def downgrade():
     op.drop_table('organisation')
     op.drop_table('hardware_item')
     op.drop_table('file_status')
+    with op.batch_alter_table('ephemeral_secret', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ephemeral_secret_expires_at'))
+
+    op.drop_table('ephemeral_secret')
     with op.batch_alter_table('entity_type', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_entity_type_name'))
 

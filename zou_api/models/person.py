@@ -106,3 +106,13 @@ class RevokedToken(Base):
     __tablename__ = "revoked_token"
     jti = mapped_column(String(60), primary_key=True)
     expires_at = mapped_column(DateTime, nullable=False, index=True)
+
+
+class EphemeralSecret(Base):
+    """A short-lived secret (reset token, email code, FIDO challenge, app-login code) when no
+    Redis is configured; the key holds a hash of the secret, never the secret itself."""
+
+    __tablename__ = "ephemeral_secret"
+    key = mapped_column(String(255), primary_key=True)
+    value = mapped_column(Text, nullable=False)
+    expires_at = mapped_column(DateTime, nullable=False, index=True)

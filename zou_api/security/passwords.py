@@ -23,3 +23,15 @@ def _rounds():
     if has_app_context():
         return current_app.config.get("BCRYPT_ROUNDS", 12)
     return 12
+
+
+def check_new_password(password, confirmation):
+    """WrongParameter unless `password` is long enough (MIN_PASSWORD_LENGTH) and confirmed."""
+    from flask import current_app
+
+    from zou_api.exceptions import WrongParameter
+
+    if len(password) < current_app.config["MIN_PASSWORD_LENGTH"]:
+        raise WrongParameter("Password is too short.")
+    if password != confirmation:
+        raise WrongParameter("Confirmation password doesn't match.")

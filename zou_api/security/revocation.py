@@ -54,7 +54,21 @@ def is_revoked(jti):
 
 
 def is_token_revoked(jwt_header, jwt_payload):
-    """flask-jwt-extended's blocklist hook: the token itself, or the refresh token it came from."""
+    """flask-jwt-extended's blocklist hook: the token itself, or the refresh token it came from;
+    a bot's token once the bot has another one (Person.jti) or is gone."""
+    if jwt_payload.get("identity_type") == "bot":
+        return not _is_current_bot_token(jwt_payload)
     if is_revoked(jwt_payload.get("jti")):
         return True
     return is_revoked(jwt_payload.get("refresh_jti"))
+
+
+def _is_current_bot_token(jwt_payload):
+    from zou_api.models import Person
+    from zou_api.utils.http import is_uuid, parse_uuid
+
+    subject = jwt_payload.get("sub")
+    if not is_uuid(subject):
+        return False
+    person = db.session.get(Person, parse_uuid(subject))
+    return person is not None and person.is_bot and bool(person.jti) and person.jti == jwt_payload.get("jti")

@@ -1,18 +1,27 @@
-"""Logging in and out: credentials, lock-out after failed attempts, token revocation."""
+"""Logging in and out: credentials, lock-out after failed attempts, second factor, tokens,
+bots' API tokens and the app-login code exchange (PKCE)."""
+import base64
 import datetime
+import hashlib
+import hmac
+import json
+import secrets
 
 from flask import current_app
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
-from zou_api.exceptions import WrongParameter
+from zou_api.exceptions import PermissionDenied, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import LoginLog, Organisation, Person, utcnow
-from zou_api.security import revocation
+from zou_api.security import ephemeral, revocation, tokens
 from zou_api.security.passwords import check_password
+from zou_api.services import two_factor as two_factor_service
+
+APP_LOGIN_CODE_TTL_SECONDS = 60
 
 
 class LoginFailed(WrongParameter):
-    """Wrong credentials: answered as {"login": false, "message": ...}."""
+    """Refused login: answered as {"login": false, "message": ...} (plus the payload)."""
 
     def body(self):
         body = {"login": False, "message": self.message}
@@ -21,32 +30,39 @@ class LoginFailed(WrongParameter):
 
 
 def find_person_by_login(login):
-    login = (login or "").strip()
-    if not login:
+    """The person with this email (any case) or, failing that, this desktop login."""
+    login = login or ""
+    if not login.strip():
+        return None
+    by_email = find_person_by_email(login)
+    if by_email is not None:
+        return by_email
+    return db.session.execute(select(Person).where(Person.desktop_login == login)).scalars().first()
+
+
+def find_person_by_email(email):
+    if not isinstance(email, str) or not email.strip():
         return None
     return db.session.execute(
-        select(Person).where(or_(func.lower(Person.email) == login.lower(), Person.desktop_login == login))
+        select(Person).where(func.lower(Person.email) == email.strip().lower())
     ).scalars().first()
 
 
-def check_credentials(email, password):
-    """The person whose login and password these are; LoginFailed otherwise."""
-    person = find_person_by_login(email)
-    if person is None or person.is_bot:
-        raise LoginFailed("Wrong email or password.")
-    if _is_locked(person):
-        raise LoginFailed("Too many failed login attempts, please retry later.", payload={"too_many_failed_login_attemps": True})
-    if not check_password(password, person.password):
-        person.login_failed_attemps = (person.login_failed_attemps or 0) + 1
-        person.last_login_failed = utcnow()
-        db.session.commit()
-        raise LoginFailed("Wrong email or password.")
-    if not person.active or person.archived:
-        raise LoginFailed("User is inactive, he cannot log in.")
-    return person
+def _lock_message():
+    minutes = current_app.config["LOGIN_LOCK_MINUTES"]
+    wait = "a minute" if minutes == 1 else f"{minutes} minutes"
+    return f"Too many failed login attempts, retry in {wait}."
 
 
-def _is_locked(person):
+def _count_failure(person):
+    person.login_failed_attemps = (person.login_failed_attemps or 0) + 1
+    person.last_login_failed = utcnow()
+    db.session.commit()
+
+
+def is_locked(person):
+    """True while the person has failed LOGIN_MAX_FAILED_ATTEMPTS times in a row, for
+    LOGIN_LOCK_MINUTES after the last failure."""
     limit = current_app.config["LOGIN_MAX_FAILED_ATTEMPTS"]
     if (person.login_failed_attemps or 0) < limit or person.last_login_failed is None:
         return False
@@ -57,11 +73,69 @@ def _is_locked(person):
     return True
 
 
+def check_credentials(login, password, factors=None):
+    """The person whose login, password (and second factor, when enabled) these are.
+
+    Raises LoginFailed: wrong login or password (counted), locked account, inactive account
+    (401), second factor missing or wrong (wrong ones counted)."""
+    person = find_person_by_login(login)
+    if person is None or person.is_bot:
+        raise LoginFailed("Wrong email or password.")
+    if is_locked(person):
+        raise LoginFailed(_lock_message(), payload={"error": True, "too_many_failed_login_attemps": True})
+    if not check_password(password, person.password):
+        _count_failure(person)
+        raise LoginFailed("Wrong email or password.")
+    if not person.active or person.archived:
+        raise LoginFailed("User is unactive, he cannot log in.", status=401,
+                          payload={"error": True, "unactive": True})
+    if two_factor_service.is_enabled(person):
+        result = two_factor_service.check_second_factor(person, factors)
+        if result == two_factor_service.MISSING:
+            raise LoginFailed("A two-factor authentication code is required.", payload={
+                "error": True,
+                "missing_OTP": True,
+                "preferred_two_factor_authentication": person.preferred_two_factor_authentication,
+                "two_factor_authentication_enabled": two_factor_service.enabled_kinds(person),
+            })
+        if result is not True:
+            _count_failure(person)
+            raise LoginFailed("Wrong two-factor authentication code.", payload={"error": True, "wrong_OTP": True})
+    return person
+
+
 def record_login(person, origin="web", ip_address=None):
     person.login_failed_attemps = 0
     person.last_login_failed = None
     db.session.add(LoginLog(person_id=person.id, origin=origin, ip_address=ip_address))
     db.session.commit()
+
+
+def requires_two_factor_setup(person):
+    """ENFORCE_2FA is on and the person has no second factor yet."""
+    return bool(current_app.config.get("ENFORCE_2FA")) and not two_factor_service.is_enabled(person)
+
+
+def login_answer(person):
+    """What a successful login answers (and the tokens to set as cookies)."""
+    setup_required = requires_two_factor_setup(person)
+    access, refresh = tokens.issue_tokens(person.id, requires_2fa_setup=setup_required)
+    answer = {
+        "user": person.serialize(relations=True),
+        "organisation": organisation().serialize(),
+        "login": True,
+        "access_token": access,
+        "refresh_token": refresh,
+    }
+    if setup_required:
+        answer["two_factor_authentication_required"] = True
+    return answer
+
+
+def login(login, password, factors=None, ip_address=None, origin="web"):
+    person = check_credentials(login, password, factors)
+    record_login(person, origin=origin, ip_address=ip_address)
+    return login_answer(person)
 
 
 def organisation():
@@ -77,9 +151,77 @@ def organisation():
 
 def revoke_token(claims):
     """Revoke a token (and, for an access token, the refresh token it came with)."""
+    if claims.get("identity_type") == "bot":
+        raise PermissionDenied()
     expires = datetime.datetime.utcfromtimestamp(claims.get("exp", 0))
     revocation.revoke(claims.get("jti"), expires)
     if claims.get("refresh_jti"):
         refresh_expires = expires + current_app.config["JWT_REFRESH_TOKEN_EXPIRES"]
         revocation.revoke(claims["refresh_jti"], refresh_expires)
     db.session.commit()
+
+
+def check_person_identity(claims):
+    """Routes about one's own login (password, 2FA, app codes) are not for bots."""
+    if claims.get("identity_type") == "bot":
+        raise PermissionDenied()
+
+
+def check_two_factor_setup(claims):
+    """A session waiting for its 2FA setup (ENFORCE_2FA) may only set it up."""
+    if claims.get(tokens.REQUIRES_2FA_SETUP):
+        raise PermissionDenied(
+            "Two-factor authentication setup is required. Please configure 2FA before accessing the API.",
+            payload={"two_factor_authentication_required": True},
+        )
+
+
+# -- bots ---------------------------------------------------------------------
+def generate_bot_token(person):
+    """A new API token for a bot (the earlier one stops working); None for a bot already expired.
+    Called by the persons routes when a bot is created or its token renewed."""
+    if not person.is_bot:
+        raise WrongParameter("Only bots have API tokens.")
+    if person.expiration_date is not None and person.expiration_date <= datetime.date.today():
+        return None
+    token = tokens.issue_bot_token(person)
+    db.session.commit()
+    return token
+
+
+def revoke_bot_token(person):
+    person.jti = None
+    db.session.commit()
+
+
+# -- app login (a desktop app trades a browser-minted code for its own tokens) --
+def _code_key(code):
+    return "app-login:" + hashlib.sha256(code.encode()).hexdigest()
+
+
+def _pkce_challenge(verifier):
+    return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+
+
+def create_app_login_code(person, code_challenge):
+    code = secrets.token_urlsafe(32)
+    value = json.dumps({"person_id": str(person.id), "code_challenge": code_challenge})
+    ephemeral.put(_code_key(code), value, APP_LOGIN_CODE_TTL_SECONDS)
+    return {"code": code}
+
+
+def exchange_app_login_code(code, code_verifier, ip_address=None):
+    """Tokens for the person who minted `code`, if `code_verifier` matches its challenge.
+    The code is used up by the first try, right or wrong."""
+    from zou_api.utils.http import parse_uuid
+
+    value = ephemeral.take(_code_key(code))
+    person = None
+    if value is not None:
+        stored = json.loads(value)
+        if hmac.compare_digest(_pkce_challenge(code_verifier), stored["code_challenge"]):
+            person = db.session.get(Person, parse_uuid(stored["person_id"]))
+    if person is None or not person.active or person.archived or person.is_bot:
+        raise LoginFailed("Wrong or expired code.")
+    record_login(person, origin="app", ip_address=ip_address)
+    return login_answer(person)

@@ -56,18 +56,52 @@ def test_missing_email_is_validation_error(anonymous):
     assert response.get_json()["data"]["errors"][0]["field"] == "email"
 
 
-def test_malformed_body(anonymous):
-    response = anonymous.post("/auth/login", data="{bad", headers={"Content-Type": "application/json"})
+def test_malformed_body_reads_as_empty(anonymous):
+    # as the reference: a body that is not JSON is read as an empty form
+    for kw in ({"data": "{bad", "headers": {"Content-Type": "application/json"}}, {"data": "x"}):
+        response = anonymous.post("/auth/login", **kw)
+        assert response.status_code == 400
+        assert response.get_json()["data"]["errors"] == [{"field": "email", "message": "Field required"}]
+    response = anonymous.post("/auth/login", json=[1])
+    assert response.get_json()["data"]["errors"][0]["field"] == ""
+
+
+def test_login_with_form_data(anonymous, people):
+    response = anonymous.post("/auth/login", data={"email": people["user"].email, "password": PASSWORD})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("body,field,message", [
+    ({"email": 5, "password": "x"}, "email", "Input should be a valid string"),
+    ({"email": "", "password": "x"}, "email", "String should have at least 1 character"),
+    ({"email": "a@b.c", "password": None}, "password", "Input should be a valid string"),
+    ({"email": "a@b.c", "password": "x", "totp": 123456}, "totp", "Input should be a valid string"),
+    ({"email": "a@b.c", "password": "x", "fido_authentication_response": "x"}, "fido_authentication_response",
+     "Input should be a valid dictionary"),
+])
+def test_login_validation(anonymous, body, field, message):
+    response = anonymous.post("/auth/login", body)
     assert response.status_code == 400
-    assert response.get_json()["error"] is True
-    assert anonymous.post("/auth/login", data="x").status_code == 415
+    assert response.get_json() == {"error": True, "message": "Validation error.",
+                                   "data": {"errors": [{"field": field, "message": message}]}}
 
 
-def test_inactive_person_cannot_log_in(anonymous, factory):
-    person = factory.person(active=False)
+def test_missing_password_is_a_wrong_password(anonymous, people):
+    response = anonymous.post("/auth/login", {"email": people["user"].email})
+    assert response.status_code == 400
+    assert response.get_json() == {"login": False, "message": "Wrong email or password."}
+
+
+@pytest.mark.parametrize("values", [{"active": False}, {"archived": True}])
+def test_inactive_or_archived_person_cannot_log_in(anonymous, factory, values):
+    person = factory.person(**values)
     response = login(anonymous, person.email)
-    assert response.status_code == 400
-    assert response.get_json()["login"] is False
+    assert response.status_code == 401
+    assert response.get_json() == {"error": True, "login": False, "unactive": True,
+                                   "message": "User is unactive, he cannot log in."}
+    # a wrong password says nothing about the account's state
+    assert login(anonymous, person.email, "wrong-password").get_json() == {
+        "login": False, "message": "Wrong email or password."}
 
 
 def test_authenticated(clients, people):

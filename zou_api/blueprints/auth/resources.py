@@ -1,41 +1,59 @@
-from flask import request
+import functools
+import re
+
+from flask import current_app, request
 from flask_jwt_extended import get_jwt, jwt_required, unset_jwt_cookies
 
+from zou_api.blueprints.auth.validation import SECOND_FACTOR_FIELDS, Field, second_factor, validate
 from zou_api.blueprints.base import PublicResource, Resource
-from zou_api.security import current_person, tokens
+from zou_api.security import current_person, require_login, tokens
 from zou_api.services import auth as auth_service
-from zou_api.utils.http import json_body, json_response
+from zou_api.services import auth_passwords
+from zou_api.services import two_factor as two_factor_service
+from zou_api.utils.http import json_response
+
+CODE_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
+CODE_VERIFIER = re.compile(r"[A-Za-z0-9._~-]{43,128}")
+
+
+def _with_cookies(answer):
+    response = json_response(answer)
+    if tokens.is_from_browser():
+        tokens.set_token_cookies(response, answer["access_token"], answer["refresh_token"])
+    return response
+
+
+def person_only(view):
+    """A route about one's own login: a logged-in person, not a bot."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        auth_service.check_person_identity(get_jwt())
+        return view(*args, **kwargs)
+
+    return require_login(wrapper)
+
+
+class PersonResource(Resource):
+    decorators = [person_only]
 
 
 class LoginResource(PublicResource):
-    summary = "Log in with an email (or desktop login) and a password; answers access and refresh tokens."
+    summary = ("Log in with an email (or desktop login) and a password, plus a second factor when one "
+               "is enabled (totp, email_otp, fido_authentication_response or recovery_code).")
 
     def post(self):
-        body = json_body()
-        email, password = body.get("email"), body.get("password")
-        if not isinstance(email, str) or not email.strip():
-            return json_response({"error": True, "message": "Validation error.",
-                                  "data": {"errors": [{"field": "email", "message": "Field required"}]}}, 400)
-        if not isinstance(password, str):
-            return json_response({"error": True, "message": "Validation error.",
-                                  "data": {"errors": [{"field": "password", "message": "Field required"}]}}, 400)
-        person = auth_service.check_credentials(email, password)
-        access, refresh = tokens.issue_tokens(person.id)
-        auth_service.record_login(person, origin="web", ip_address=request.remote_addr)
-        answer = {
-            "user": person.serialize(relations=True),
-            "organisation": auth_service.organisation().serialize(),
-            "login": True,
-            "access_token": access,
-            "refresh_token": refresh,
-        }
-        response = json_response(answer)
-        if tokens.is_from_browser():
-            tokens.set_token_cookies(response, access, refresh)
-        return response
+        values = validate("LoginSchema", [
+            Field("email", min_length=1),
+            Field("password", required=False, default=""),
+            *SECOND_FACTOR_FIELDS,
+        ])
+        answer = auth_service.login(values["email"], values["password"], second_factor(values),
+                                    ip_address=request.remote_addr)
+        return _with_cookies(answer)
 
 
-class LogoutResource(Resource):
+class LogoutResource(PersonResource):
     summary = "Log out: the token and its refresh token are revoked."
 
     def get(self):
@@ -49,13 +67,10 @@ class AuthenticatedResource(Resource):
     summary = "Who the token belongs to, with the studio's organisation."
 
     def get(self):
-        user = current_person().serialize(relations=True)
-        user["fido_devices"] = [c.get("device_name") for c in (current_person().fido_credentials or [])]
-        return {
-            "authenticated": True,
-            "user": user,
-            "organisation": auth_service.organisation().serialize(),
-        }
+        person = current_person()
+        user = person.serialize(relations=True)
+        user["fido_devices"] = two_factor_service.fido_device_names(person)
+        return {"authenticated": True, "user": user, "organisation": auth_service.organisation().serialize()}
 
 
 class RefreshTokenResource(PublicResource):
@@ -63,18 +78,108 @@ class RefreshTokenResource(PublicResource):
     decorators = [jwt_required(refresh=True)]
 
     def get(self):
-        claims = get_jwt()
         person = current_person()
         if person is None or not person.active or person.archived:
             return json_response({"msg": "User is not active anymore."}, 401)
-        from flask_jwt_extended import create_access_token
-
-        access = create_access_token(
-            identity=str(person.id),
-            additional_claims={"identity_type": claims.get("identity_type", "person"),
-                               "refresh_jti": claims.get("jti")},
-        )
+        access = tokens.refreshed_access_token(person.id, get_jwt())
         response = json_response({"access_token": access})
         if tokens.is_from_browser():
             tokens.set_token_cookies(response, access=access)
         return response
+
+
+class ChangePasswordResource(PersonResource):
+    summary = "Change one's own password (the old one is required)."
+
+    def post(self):
+        values = validate("ChangePasswordSchema", [
+            Field("old_password", min_length=1), Field("password", min_length=1), Field("password_2", min_length=1),
+        ])
+        return auth_passwords.change_password(current_person(), values["old_password"], values["password"],
+                                              values["password_2"])
+
+
+class ResetPasswordResource(PublicResource):
+    summary = "POST: mail a password reset link. PUT: set a new password with the link's token."
+
+    def post(self):
+        values = validate("ResetPasswordRequestSchema", [Field("email", min_length=1)])
+        return auth_passwords.request_password_reset(values["email"])
+
+    def put(self):
+        values = validate("ResetPasswordSchema", [
+            Field("email"), Field("token"), Field("password"), Field("password2"),
+        ])
+        return auth_passwords.reset_password(values["email"], values["token"], values["password"],
+                                             values["password2"])
+
+
+class RegisterResource(PublicResource):
+    summary = "Register an account: it is created inactive, for an admin to activate."
+
+    def post(self):
+        values = validate("RegisterSchema", [
+            Field("email", min_length=1), Field("password", min_length=1), Field("password_2", min_length=1),
+            Field("first_name", min_length=1), Field("last_name", required=False, default=""),
+        ])
+        answer = auth_passwords.register(values["email"], values["password"], values["password_2"],
+                                         values["first_name"], values["last_name"])
+        return json_response(answer, 201)
+
+
+class AppLoginCodeResource(PersonResource):
+    summary = "A one-time code (60 s, PKCE-bound) for a desktop app to get its own tokens."
+
+    def post(self):
+        auth_service.check_two_factor_setup(get_jwt())
+        values = validate("AppLoginCodeSchema", [Field("code_challenge", pattern=CODE_CHALLENGE)])
+        return json_response(auth_service.create_app_login_code(current_person(), values["code_challenge"]), 201)
+
+
+class AppLoginTokenResource(PublicResource):
+    summary = "Trade an app-login code and its PKCE verifier for tokens (once; never sets cookies)."
+
+    def post(self):
+        values = validate("AppLoginTokenSchema", [Field("code"), Field("code_verifier", pattern=CODE_VERIFIER)])
+        return auth_service.exchange_app_login_code(values["code"], values["code_verifier"],
+                                                    ip_address=request.remote_addr)
+
+
+class _SingleSignOnResource(PublicResource):
+    """OIDC and SAML: disabled unless configured, as in Zou; this server has no SSO client."""
+
+    kind = ""
+
+    def _answer(self):
+        if not current_app.config.get(f"{self.kind}_ENABLED"):
+            return json_response({"error": f"{self.kind} is not enabled."}, 400)
+        return json_response({"error": f"{self.kind} login is not available on this server."}, 501)
+
+
+class OidcLoginResource(_SingleSignOnResource):
+    summary = "OIDC login redirect (400 while OIDC is not enabled)."
+    kind = "OIDC"
+
+    def get(self):
+        return self._answer()
+
+
+class OidcCallbackResource(OidcLoginResource):
+    summary = "OIDC callback (400 while OIDC is not enabled)."
+
+
+class SamlLoginResource(_SingleSignOnResource):
+    summary = "SAML login redirect (400 while SAML is not enabled)."
+    kind = "SAML"
+
+    def get(self):
+        return self._answer()
+
+
+class SamlSsoResource(_SingleSignOnResource):
+    summary = "SAML assertion consumer (400 while SAML is not enabled)."
+    kind = "SAML"
+
+    def post(self):
+        return self._answer()
+
