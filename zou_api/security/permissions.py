@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from zou_api.exceptions import PermissionDenied, Unauthorized
 from zou_api.extensions import db
+from zou_api.security.two_factor import check_two_factor_setup
 from zou_api.utils.http import is_uuid, parse_uuid
 
 ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor")
@@ -21,6 +22,7 @@ def require_login(view):
         person = current_person()
         if person is None or not person.active or person.archived:
             raise Unauthorized("User is not active anymore.", status=401)
+        check_two_factor_setup(get_jwt(), request.path)
         return view(*args, **kwargs)
 
     return wrapper

@@ -10,8 +10,9 @@ import uuid
 from flask import request
 from flask_jwt_extended import create_access_token, create_refresh_token, set_access_cookies, set_refresh_cookies
 
+from zou_api.security.two_factor import REQUIRES_2FA_SETUP
+
 COOKIE_MAX_AGE = 31540000
-REQUIRES_2FA_SETUP = "requires_2fa_setup"
 
 
 def issue_tokens(person_id, identity_type="person", requires_2fa_setup=False):

@@ -10,6 +10,7 @@ import string
 
 import pyotp
 
+from zou_api.exceptions import PermissionDenied
 from zou_api.security import ephemeral
 
 # The order in which the kinds are listed to clients (as the reference lists them).
@@ -19,6 +20,20 @@ RECOVERY_CODE_COUNT = 16
 RECOVERY_CODE_LENGTH = 10
 _RECOVERY_ALPHABET = string.ascii_uppercase + string.digits
 _PBKDF2_ROUNDS = 20000
+
+
+# -- ENFORCE_2FA ---------------------------------------------------------------
+REQUIRES_2FA_SETUP = "requires_2fa_setup"
+
+
+def check_two_factor_setup(claims, path):
+    """A session waiting for its 2FA setup (ENFORCE_2FA; its tokens carry requires_2fa_setup)
+    may only use the /auth/ routes, and may not mint app-login codes."""
+    if claims.get(REQUIRES_2FA_SETUP) and (not path.startswith("/auth/") or path == "/auth/app-login/code"):
+        raise PermissionDenied(
+            "Two-factor authentication setup is required. Please configure 2FA before accessing the API.",
+            payload={"two_factor_authentication_required": True},
+        )
 
 
 # -- TOTP ---------------------------------------------------------------------

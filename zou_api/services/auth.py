@@ -167,15 +167,6 @@ def check_person_identity(claims):
         raise PermissionDenied()
 
 
-def check_two_factor_setup(claims):
-    """A session waiting for its 2FA setup (ENFORCE_2FA) may only set it up."""
-    if claims.get(tokens.REQUIRES_2FA_SETUP):
-        raise PermissionDenied(
-            "Two-factor authentication setup is required. Please configure 2FA before accessing the API.",
-            payload={"two_factor_authentication_required": True},
-        )
-
-
 # -- bots ---------------------------------------------------------------------
 def generate_bot_token(person):
     """A new API token for a bot (the earlier one stops working); None for a bot already expired.

@@ -6,6 +6,7 @@ import hashlib
 import os
 import tempfile
 
+import pyotp
 import pytest
 
 from tests.blueprints.auth.conftest import enable_totp, login
@@ -260,11 +261,19 @@ def test_enforced_2fa_session_can_only_set_it_up(app, anonymous, artist, enforce
     response = client.post("/auth/app-login/code", {"code_challenge": "a" * 43})
     assert response.status_code == 403
     assert response.get_json()["two_factor_authentication_required"] is True
+    blocked = client.get("/data/projects")
+    assert blocked.status_code == 403 and blocked.get_json() == {
+        "error": True, "two_factor_authentication_required": True,
+        "message": "Two-factor authentication setup is required. Please configure 2FA before accessing the API."}
     refreshed = ApiClient(app, answer["refresh_token"]).get("/auth/refresh-token").get_json()["access_token"]
     assert ApiClient(app, refreshed).post("/auth/app-login/code", {"code_challenge": "a" * 43}).status_code == 403
-    _, enabled = enable_totp(client)
+    secret, enabled = enable_totp(client)
     full = ApiClient(app, enabled["access_token"])
     assert full.post("/auth/app-login/code", {"code_challenge": "a" * 43}).status_code == 201
+    assert full.get("/data/projects").status_code == 200
+    # once set up, logging in gives a full session
+    answer = login(anonymous, artist.email, totp=pyotp.TOTP(secret).now()).get_json()
+    assert answer["login"] is True and "two_factor_authentication_required" not in answer
 
 
 # -- SSO ----------------------------------------------------------------------

@@ -131,7 +131,6 @@ class AppLoginCodeResource(PersonResource):
     summary = "A one-time code (60 s, PKCE-bound) for a desktop app to get its own tokens."
 
     def post(self):
-        auth_service.check_two_factor_setup(get_jwt())
         values = validate("AppLoginCodeSchema", [Field("code_challenge", pattern=CODE_CHALLENGE)])
         return json_response(auth_service.create_app_login_code(current_person(), values["code_challenge"]), 201)
 
