@@ -15,13 +15,14 @@ from zou_api.models import (
     SoftwareDepartmentLink,
 )
 from zou_api.services.base import transaction
+from zou_api.services.crud import NOT_FOUND
 from zou_api.utils.http import is_uuid, parse_uuid
 
 
 def _get(model, instance_id):
     instance = db.session.get(model, parse_uuid(instance_id)) if is_uuid(instance_id) else None
     if instance is None:
-        raise NotFound(f"{model.__name__} not found.")
+        raise NotFound(NOT_FOUND)
     return instance
 
 
@@ -64,7 +65,7 @@ def _department_item(kind, department_id, item_id):
     linked = db.session.execute(select(link).where(
         link.department_id == department.id, getattr(link, column) == item.id)).scalars().first()
     if linked is None:
-        raise NotFound(f"This {model.__name__} is not linked to this department.")
+        raise NotFound(NOT_FOUND)
     return item.serialize()
 
 

@@ -14,6 +14,7 @@ from zou_api.models import Department, DepartmentLink, DesktopLoginLog, Person, 
 from zou_api.security.passwords import hash_password
 from zou_api.services import mail, password_reset
 from zou_api.services.base import transaction
+from zou_api.services.crud import NOT_FOUND
 from zou_api.utils.http import is_uuid, parse_uuid
 
 MINIMAL_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
@@ -25,7 +26,7 @@ def get_person(person_id):
     """The person, or NotFound (also for an id that is not a uuid)."""
     person = db.session.get(Person, parse_uuid(person_id)) if is_uuid(person_id) else None
     if person is None:
-        raise NotFound("Person not found.")
+        raise NotFound(NOT_FOUND)
     return person
 
 
@@ -50,13 +51,14 @@ def _emit_update(person):
 
 
 def _check_not_another_admin(person, by_person_id):
-    if person.role == "admin" and str(person.id) != str(by_person_id):
+    """Another admin's password is theirs to change, once they have one."""
+    if person.role == "admin" and str(person.id) != str(by_person_id) and person.password:
         raise WrongParameter("An admin can't change another admin's password.")
 
 
 # -- passwords and two-factor authentication -----------------------------------------------
 def change_password(person_id, password, by_person_id):
-    """Set a person's password (an admin's action; another admin's password is refused)."""
+    """Set a person's password (an admin's action; not another admin's who has one already)."""
     person = get_person(person_id)
     _check_not_another_admin(person, by_person_id)
     if len(password) < current_app.config["MIN_PASSWORD_LENGTH"]:
@@ -91,8 +93,7 @@ def disable_two_factor_authentication(person_id, by_person_id):
 def reset_password_link(person_id, by_person_id):
     """The link of the password recovery mail, for an admin to share by hand."""
     person = get_person(person_id)
-    if person.role == "admin" and str(person.id) != str(by_person_id) and person.password:
-        raise WrongParameter("An admin can't change another admin's password.")
+    _check_not_another_admin(person, by_person_id)
     if not person.email:
         raise WrongParameter("This person has no email.")
     return {"reset_password_link": password_reset.link_for(person)}

@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Entity, EntityType, Project, Task, TaskPersonLink, TimeSpent
+from zou_api.services.crud import NOT_FOUND
 from zou_api.services.periods import business_days
 from zou_api.services.persons import get_person
 
@@ -142,4 +143,4 @@ def check_references(person_id, project_id=None):
     """NotFound for an unknown person or production (before any permission is checked)."""
     get_person(person_id)
     if project_id is not None and db.session.get(Project, project_id) is None:
-        raise NotFound("Project not found.")
+        raise NotFound(NOT_FOUND)

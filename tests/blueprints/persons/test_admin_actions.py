@@ -34,6 +34,16 @@ def test_admin_changes_own_password_but_not_another_admins(admin, people, factor
     assert not check_password("my-new-password", _person(factory, other.id).password)
 
 
+def test_admin_sets_the_first_password_of_another_admin(admin, factory):
+    newcomer = factory.person(role="admin")
+    newcomer.password = None
+    factory.session.commit()
+    url = f"/actions/persons/{newcomer.id}/change-password"
+    assert admin.post(url, {"password": "first-password", "password_2": "first-password"}).status_code == 200
+    assert check_password("first-password", _person(factory, newcomer.id).password)
+    assert admin.post(url, {"password": "second-password", "password_2": "second-password"}).status_code == 400
+
+
 def test_change_password_validation(admin, people, factory):
     url = f"/actions/persons/{people['user'].id}/change-password"
     mismatch = admin.post(url, {"password": "abcdefghij", "password_2": "abcdefghik"})

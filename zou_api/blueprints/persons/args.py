@@ -17,11 +17,21 @@ def body(required=(), uuids=()):
     the `uuids` ones must be ids. Answers the body with the ids parsed."""
     data = json_body(kind=dict, required=False)
     errors = [(name, "Field required") for name in required if data.get(name) is None]
-    errors += [(name, "Input should be a valid UUID") for name in uuids
+    errors += [(name, _uuid_error(data[name])) for name in uuids
                if data.get(name) is not None and not is_uuid(data[name])]
     if errors:
         raise validation_error(errors)
     return {k: (parse_uuid(v) if k in uuids and v is not None else v) for k, v in data.items()}
+
+
+def _uuid_error(value):
+    """The reference's wording for a value that is not a uuid."""
+    if not isinstance(value, str):
+        return "UUID input should be a string, bytes or UUID object"
+    if len(value.replace("-", "")) != 32:
+        return ("Input should be a valid UUID, invalid length: expected length 32 for simple format, "
+                f"found {len(value)}")
+    return "Input should be a valid UUID, invalid character"
 
 
 def string_field(data, name):
