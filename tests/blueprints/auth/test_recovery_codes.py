@@ -66,3 +66,22 @@ def test_disabling_the_last_factor_with_a_recovery_code(anonymous, artist, artis
     # codes go with the last factor; a new factor makes new ones
     _, answer = enable_totp(artist_client)
     assert len(answer["otp_recovery_codes"]) == 16
+
+
+def test_another_persons_factors_are_refused(app, anonymous, clients, people):
+    from tests.blueprints.auth.conftest import enable_fido, fido_assertion
+
+    artist, supervisor = people["user"], people["supervisor"]
+    secret, answer = enable_totp(clients["user"])
+    enable_totp(clients["supervisor"])
+    authenticator, _ = enable_fido(app, clients["user"])
+    enable_fido(app, clients["supervisor"])
+    assert login(anonymous, supervisor.email, recovery_code=answer["otp_recovery_codes"][0]).status_code == 400
+    assert login(anonymous, supervisor.email, totp=pyotp.TOTP(secret).now()).status_code == 400
+    # the artist's key answering the supervisor's challenge
+    assertion = fido_assertion(anonymous, authenticator, supervisor.email)
+    assert login(anonymous, supervisor.email, fido_authentication_response=assertion).status_code == 400
+    # nor can the supervisor remove the artist's factor: each route acts on the caller only
+    assert clients["supervisor"].delete("/auth/totp", json={"totp": pyotp.TOTP(secret).now()}).status_code == 400
+    assert login(anonymous, artist.email).get_json()["two_factor_authentication_enabled"] == [
+        "recovery_code", "totp", "fido"]
