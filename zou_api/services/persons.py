@@ -11,7 +11,7 @@ from zou_api import events, storage
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Department, DepartmentLink, DesktopLoginLog, Person, load_links, serialize_list, utcnow
-from zou_api.security.passwords import hash_password
+from zou_api.security.passwords import check_new_password, hash_password
 from zou_api.services import mail, password_reset
 from zou_api.services.base import transaction
 from zou_api.services.crud import NOT_FOUND
@@ -20,6 +20,7 @@ from zou_api.utils.http import is_uuid, parse_uuid
 MINIMAL_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
                   "departments", "studio_id", "role", "desktop_login", "is_bot")
 AVATAR_BUCKET = "thumbnails"
+MAX_PASSWORD_BYTES = 72  # what bcrypt hashes
 
 
 def get_person(person_id):
@@ -61,8 +62,9 @@ def change_password(person_id, password, by_person_id):
     """Set a person's password (an admin's action; not another admin's who has one already)."""
     person = get_person(person_id)
     _check_not_another_admin(person, by_person_id)
-    if len(password) < current_app.config["MIN_PASSWORD_LENGTH"]:
-        raise WrongParameter("Password is too short.")
+    check_new_password(password, password)
+    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        raise WrongParameter("Password is too long.")
     with transaction():
         person.password = hash_password(password)
         person.login_failed_attemps = 0

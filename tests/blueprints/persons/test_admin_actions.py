@@ -54,6 +54,8 @@ def test_change_password_validation(admin, people, factory):
     missing = admin.post(url, {})
     assert [e["field"] for e in missing.get_json()["data"]["errors"]] == ["password", "password_2"]
     assert admin.post(url, {"password": 12345678, "password_2": 12345678}).status_code == 400
+    too_long = admin.post(url, {"password": "x" * 100, "password_2": "x" * 100})
+    assert too_long.status_code == 400 and too_long.get_json()["message"] == "Password is too long."
     assert admin.post(url, ["x"]).status_code == 400
     assert check_password("secret-password-123", _person(factory, people["user"].id).password)
 
