@@ -32,7 +32,7 @@ def create_app(settings=None):
     app.config.update(config)
     app.config.update(
         JWT_SECRET_KEY=config["SECRET_KEY"],
-        JWT_TOKEN_LOCATION=["headers", "cookies"],
+        JWT_TOKEN_LOCATION=["cookies", "headers"],  # the reference looks at cookies first
         JWT_COOKIE_CSRF_PROTECT=False,
         JWT_REFRESH_COOKIE_PATH="/auth/refresh-token",
         JWT_IDENTITY_CLAIM="sub",
