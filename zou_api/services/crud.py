@@ -137,10 +137,12 @@ def build_filters(model, args):
     return conditions
 
 
-def list_instances(model, args, extra_conditions=(), relations=None, order_by=None):
+def list_instances(model, args, extra_conditions=(), relations=None, order_by=None, augment=None):
     """The rows matching args (a MultiDict), serialised; paginated when `page` is given.
 
     One query for the rows (plus one count with `page`), one per link kind with relations.
+    `augment(items, relations, id_query)` adds computed keys in place, in bulk (id_query: a
+    select of the listed ids, for one-query loads).
     """
     conditions = list(extra_conditions) + build_filters(model, args)
     if relations is None:
@@ -163,11 +165,17 @@ def list_instances(model, args, extra_conditions=(), relations=None, order_by=No
         else:
             rows = db.session.execute(statement.offset(offset).limit(limit)).all()
             ids = ids.order_by(*order).offset(offset).limit(limit)
-        return {"data": serialize_rows(model, rows, relations, ids), "total": total,
+        items = serialize_rows(model, rows, relations, ids)
+        if augment and items:
+            augment(items, relations, ids)
+        return {"data": items, "total": total,
                 "nb_pages": math.ceil(total / limit) if total else 0, "limit": limit, "offset": offset,
                 "page": page}
     rows = db.session.execute(statement).all()
-    return serialize_rows(model, rows, relations, ids)
+    items = serialize_rows(model, rows, relations, ids)
+    if augment and items:
+        augment(items, relations, ids)
+    return items
 
 
 def serialize_rows(model, rows, relations=False, id_query=None):
@@ -257,8 +265,9 @@ def coerce_value(column, value):
     return value
 
 
-def clean_body(model, body, for_create):
-    """Body values converted per column. Unknown fields: 400 on create, ignored on update."""
+def clean_body(model, body, for_create, extra_fields=()):
+    """Body values converted per column. Unknown fields: 400 on create (but `extra_fields`,
+    handled by a hook), ignored on update."""
     if not isinstance(body, dict):
         raise WrongParameter("The request body must be a JSON object.")
     columns = model.__table__.columns
@@ -267,7 +276,7 @@ def clean_body(model, body, for_create):
         if key in PROTECTED_FIELDS or (key == "type" and not for_create):
             continue
         if key not in columns or key in model.__hidden__:
-            if for_create and key not in model.__links__:
+            if for_create and key not in model.__links__ and key not in extra_fields:
                 raise WrongParameter(f"'{key}' is an invalid keyword argument for {model.__name__}")
             continue
         values[key] = coerce_value(columns[key], value)
@@ -350,20 +359,30 @@ def _event_name(event_name, instance):
     return event_name(instance) if callable(event_name) else event_name
 
 
-def _emit(event_name, action, instance, project_id_of, event_data, extra=None):
+def _event(event_name, action, instance, project_id_of, event_data):
+    """(name, data, project_id) of the event a write emits. `event_data(instance, action)` may
+    answer the data, or (data, project_id) to also choose the event's project."""
     name = _event_name(event_name, instance)
     project_id = project_id_of(instance) if project_id_of else None
-    data = event_data(instance, action) if event_data else event_payload(name, instance, project_id)
-    if extra:
-        data.update(extra)
-    events.emit(f"{name}:{action}", data, project_id=project_id)
+    if event_data:
+        data = event_data(instance, action)
+        if isinstance(data, tuple):
+            data, project_id = data
+    else:
+        data = event_payload(name, instance, project_id)
+    return f"{name}:{action}", data, project_id
+
+
+def _emit(event_name, action, instance, project_id_of, event_data):
+    name, data, project_id = _event(event_name, action, instance, project_id_of, event_data)
+    events.emit(name, data, project_id=project_id)
 
 
 def create_instance(model, body, event_name, project_id_of=None, before=None, after=None, links=None,
-                    event_data=None):
+                    event_data=None, extra_fields=()):
     """Validate, insert, link, emit `<event>:new`, commit. `before(values)` may change the values,
     `after(instance, body)` runs in the same transaction; `links` limits the writable link names."""
-    values = clean_body(model, body, for_create=True)
+    values = clean_body(model, body, for_create=True, extra_fields=extra_fields)
     if before:
         values = before(values) or values
     check_required(model, values)
@@ -406,15 +425,13 @@ def update_instance(instance, body, event_name, project_id_of=None, before=None,
 
 def delete_instance(instance, event_name, project_id_of=None, before=None, event_data=None):
     """Run `before(instance)` (refusals, cascades), delete links and row, emit `<event>:delete`."""
-    name = _event_name(event_name, instance)
-    project_id = project_id_of(instance) if project_id_of else None
-    data = event_data(instance, "delete") if event_data else event_payload(name, instance, project_id)
+    name, data, project_id = _event(event_name, "delete", instance, project_id_of, event_data)
     if before:
         before(instance)
     _delete_links(instance)
     db.session.delete(instance)
     flush()
-    events.emit(f"{name}:delete", data, project_id=project_id)
+    events.emit(name, data, project_id=project_id)
     commit()
 
 

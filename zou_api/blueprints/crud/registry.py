@@ -9,11 +9,14 @@ Optional hooks, all run inside the write's transaction or on its answer:
 - `filters(args)`: extra SQL conditions for query-string fields that are not columns;
 - `after_create(instance, body)`, `after_update(instance, body, old_values)`: side effects
   (other rows, other events) committed with the write;
-- `augment(items, action, relations)`: adds computed keys to serialised dicts in place, in
-  bulk; action is "list", "get", "create" or "update";
+- `augment(items, action, relations, id_query=None)`: adds computed keys to serialised dicts
+  in place, in bulk; action is "list", "get", "create" or "update"; for lists, id_query is a
+  select of the listed ids (one query per kind of key, whatever the number of rows);
 - `event_data(instance, action)`: the event payload when it is not `{<model>_id, project_id}`;
   `event` may be a callable(instance) giving the event name (entities: asset, shot...);
-- `links`: the link names a body may write (None: every link of the model);
+- `links`: the link names a body may write (None: every link of the model); `update_links`
+  the same for PUT (defaults to `links`);
+- `extra_fields`: body keys that are not columns but a hook handles (accepted on POST);
 - `create_status`: the status of a successful POST (201).
 """
 from dataclasses import dataclass, field
@@ -52,6 +55,8 @@ class CrudModel:
     filters: Optional[Callable] = None
     event_data: Optional[Callable] = None
     links: Optional[tuple] = None
+    update_links: Optional[tuple] = None
+    extra_fields: tuple = ()
     order_by: Optional[Callable] = None  # () -> tuple of SQL order clauses
     create_status: int = 201
     relations_on_get: bool = True

@@ -26,11 +26,12 @@ class ModelsResource(Resource):
         if spec.filters:
             conditions += list(spec.filters(request.args) or ())
         order_by = spec.order_by() if spec.order_by else None
-        result = crud.list_instances(spec.model, request.args, extra_conditions=conditions, order_by=order_by)
+        augment = None
         if spec.augment:
-            items = result["data"] if isinstance(result, dict) else result
-            relations = str(request.args.get("relations", "")).lower() == "true"
-            spec.augment(items, "list", relations)
+            def augment(items, relations, id_query):
+                spec.augment(items, "list", relations, id_query)
+        result = crud.list_instances(spec.model, request.args, extra_conditions=conditions, order_by=order_by,
+                                     augment=augment)
         return json_response(result)
 
     def post(self):
@@ -41,7 +42,8 @@ class ModelsResource(Resource):
         else:
             spec.can_write(None)
         instance = crud.create_instance(spec.model, body, spec.event, spec.project_id_of, spec.before_create,
-                                        after=spec.after_create, links=spec.links, event_data=spec.event_data)
+                                        after=spec.after_create, links=spec.links, event_data=spec.event_data,
+                                        extra_fields=spec.extra_fields)
         return json_response(_serialize(spec, instance, "create"), spec.create_status)
 
 
@@ -60,7 +62,8 @@ class ModelResource(Resource):
         body = json_body()
         spec.can_write(instance)
         instance = crud.update_instance(instance, body, spec.event, spec.project_id_of, spec.before_update,
-                                        after=spec.after_update, links=spec.links, event_data=spec.event_data)
+                                        after=spec.after_update, event_data=spec.event_data,
+                                        links=spec.links if spec.update_links is None else spec.update_links)
         return json_response(_serialize(spec, instance, "update"))
 
     def delete(self, instance_id):
