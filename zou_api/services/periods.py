@@ -76,3 +76,17 @@ def business_days(start, end):
         if (weekday + offset) % 7 < 5:
             count += 1
     return count
+
+
+def from_path(values, message="Invalid date format."):
+    """The period a route's path names: {year}, {year, month}, {year, week} or {year, month,
+    day}; (None, None) when it names none."""
+    if not values:
+        return None, None
+    if "day" in values:
+        return day_range(values["year"], values["month"], values["day"], message)
+    if "week" in values:
+        return week_range(values["year"], values["week"], message)
+    if "month" in values:
+        return month_range(values["year"], values["month"], message)
+    return year_range(values["year"], message)

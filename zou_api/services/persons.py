@@ -12,7 +12,7 @@ from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Department, DepartmentLink, DesktopLoginLog, Person, load_links, serialize_list, utcnow
 from zou_api.security.passwords import check_new_password, hash_password
-from zou_api.services import mail, password_reset
+from zou_api.services import mail, password_reset, two_factor
 from zou_api.services.base import transaction
 from zou_api.services.crud import NOT_FOUND
 from zou_api.utils.http import is_uuid, parse_uuid
@@ -77,17 +77,10 @@ def disable_two_factor_authentication(person_id, by_person_id):
     person = get_person(person_id)
     if person.role == "admin" and str(person.id) != str(by_person_id):
         raise WrongParameter("An admin can't disable 2FA for other admins.")
-    if not (person.totp_enabled or person.email_otp_enabled or person.fido_enabled):
+    if not two_factor.is_enabled(person):
         raise WrongParameter("Two factor authentication not enabled for this user.")
     with transaction():
-        person.totp_enabled = False
-        person.totp_secret = None
-        person.email_otp_enabled = False
-        person.email_otp_secret = None
-        person.fido_enabled = False
-        person.fido_credentials = None
-        person.otp_recovery_codes = None
-        person.preferred_two_factor_authentication = None
+        two_factor.clear_two_factor(person)
         _emit_update(person)
     return {"success": True}
 

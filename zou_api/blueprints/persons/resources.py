@@ -112,15 +112,19 @@ def _shape_day_offs(rows):
     return rows
 
 
-class _PersonDayOffsResource(Resource):
-    """The day offs of one person over a period given by the path."""
+class _PeriodResource(Resource):
+    """A route whose path names a period (see periods.from_path)."""
 
-    def period(self, **values):
-        raise NotImplementedError
+    period_message = "Invalid date format."
 
+    def period(self, values):
+        return periods.from_path(values, self.period_message)
+
+
+class _PersonDayOffsResource(_PeriodResource):
     def get(self, person_id, **values):
         person_id = a.path_id(person_id)
-        start, end = self.period(**values)
+        start, end = self.period(values)
         persons.get_person(person_id)
         access.check_schedule_access(person_id)
         return json_response(_shape_day_offs(day_offs.person_day_offs(person_id, start, end)))
@@ -129,29 +133,17 @@ class _PersonDayOffsResource(Resource):
 class PersonDayOffsResource(_PersonDayOffsResource):
     summary = "All the day offs of a person."
 
-    def period(self):
-        return None, None
-
 
 class PersonYearDayOffsResource(_PersonDayOffsResource):
     summary = "A person's day offs overlapping the year."
-
-    def period(self, year):
-        return periods.year_range(year)
 
 
 class PersonMonthDayOffsResource(_PersonDayOffsResource):
     summary = "A person's day offs overlapping the month."
 
-    def period(self, year, month):
-        return periods.month_range(year, month)
-
 
 class PersonWeekDayOffsResource(_PersonDayOffsResource):
     summary = "A person's day offs overlapping the ISO week."
-
-    def period(self, year, week):
-        return periods.week_range(year, week)
 
 
 class PersonDayOffForDateResource(Resource):
@@ -168,12 +160,9 @@ class PersonDayOffForDateResource(Resource):
         return json_response(day_off)
 
 
-class _DayOffsResource(Resource):
-    def period(self, **values):
-        raise NotImplementedError
-
+class _DayOffsResource(_PeriodResource):
     def get(self, **values):
-        start, end = self.period(**values)
+        start, end = self.period(values)
         rows = day_offs.day_offs_between(start, end, access.schedule_person_ids())
         return json_response(_shape_day_offs(rows))
 
@@ -181,15 +170,9 @@ class _DayOffsResource(Resource):
 class YearDayOffsResource(_DayOffsResource):
     summary = "The day offs of the year of everybody the caller may read (the team of their productions)."
 
-    def period(self, year):
-        return periods.year_range(year)
-
 
 class MonthDayOffsResource(_DayOffsResource):
     summary = "The day offs of the month of everybody the caller may read."
-
-    def period(self, year, month):
-        return periods.month_range(year, month)
 
 
 # -- time spents ----------------------------------------------------------------------------------
@@ -215,24 +198,22 @@ class PersonDateTimeSpentsResource(Resource):
         return json_response(time_spents.person_time_spents_raw(person_id, date, date, scope))
 
 
-class PersonMonthAllTimeSpentsResource(Resource):
+class PersonMonthAllTimeSpentsResource(_PeriodResource):
     summary = "A person's time spents of the month, as stored (themselves, admins)."
+    period_message = MONTH_OR_YEAR
 
-    def get(self, person_id, year, month):
+    def get(self, person_id, **values):
         person_id = a.path_id(person_id)
-        start, end = periods.month_range(year, month, MONTH_OR_YEAR)
+        start, end = self.period(values)
         persons.get_person(person_id)
         access.person_time_scope(person_id, self_or_admin_only=True)
         return json_response(time_spents.person_time_spents_raw(person_id, start, end))
 
 
-class _PersonTimePerTaskResource(Resource):
-    def period(self, **values):
-        raise NotImplementedError
-
+class _PersonTimePerTaskResource(_PeriodResource):
     def get(self, person_id, **values):
         person_id = a.path_id(person_id)
-        start, end = self.period(**values)
+        start, end = self.period(values)
         persons.get_person(person_id)
         scope = access.person_time_scope(person_id)
         return json_response(time_spents.person_time_spents_per_task(person_id, start, end, scope))
@@ -241,78 +222,69 @@ class _PersonTimePerTaskResource(Resource):
 class PersonYearTimeSpentsResource(_PersonTimePerTaskResource):
     summary = "A person's time of the year summed per task, with project, entity, sequence and episode names."
 
-    def period(self, year):
-        return periods.year_range(year)
-
 
 class PersonMonthTimeSpentsResource(_PersonTimePerTaskResource):
     summary = "A person's time of the month summed per task."
 
-    def period(self, year, month):
-        return periods.month_range(year, month)
-
 
 class PersonWeekTimeSpentsResource(_PersonTimePerTaskResource):
     summary = "A person's time of the ISO week summed per task."
-
-    def period(self, year, week):
-        return periods.week_range(year, week, MONTH_OR_YEAR)
+    period_message = MONTH_OR_YEAR
 
 
 class PersonDayTimeSpentsResource(_PersonTimePerTaskResource):
     summary = "A person's time of the day summed per task."
-
-    def period(self, year, month, day):
-        return periods.day_range(year, month, day, MONTH_OR_YEAR)
+    period_message = MONTH_OR_YEAR
 
 
-class _TimeTableResource(Resource):
-    def table(self, scope, **values):
+class _TimeTableResource(_PeriodResource):
+    def table(self, start, end, scope):
         raise NotImplementedError
 
     def get(self, **values):
+        start, end = self.period(values)
         scope = access.table_time_scope(a.query_id("project_id"), a.query_id("department_id"),
                                         a.query_id("studio_id"))
-        return json_response(self.table(scope, **values))
+        return json_response(self.table(start, end, scope))
 
 
 class YearTableResource(_TimeTableResource):
     summary = "Time spent per person and per year (everybody for admins, the teams of their productions "\
               "for managers and supervisors, oneself for others)."
 
-    def table(self, scope):
+    def table(self, start, end, scope):
         return time_spents.year_table(scope)
 
 
 class MonthTableResource(_TimeTableResource):
     summary = "Time spent per person and per month of the year."
 
-    def table(self, scope, year):
-        return time_spents.month_table(*periods.year_range(year), scope)
+    def table(self, start, end, scope):
+        return time_spents.month_table(start, end, scope)
 
 
 class WeekTableResource(_TimeTableResource):
     summary = "Time spent per person and per ISO week of the year."
 
-    def table(self, scope, year):
-        return time_spents.week_table(*periods.year_range(year), scope)
+    def table(self, start, end, scope):
+        return time_spents.week_table(start, end, scope)
 
 
 class DayTableResource(_TimeTableResource):
     summary = "Time spent per person and per day of the month."
+    period_message = MONTH_OR_YEAR
 
-    def table(self, scope, year, month):
-        return time_spents.day_table(*periods.month_range(year, month, MONTH_OR_YEAR), scope)
+    def table(self, start, end, scope):
+        return time_spents.day_table(start, end, scope)
 
 
 # -- quotas ------------------------------------------------------------------------------------------
-class _QuotaShotsResource(Resource):
-    def period(self, **values):
-        raise NotImplementedError
+class _QuotaShotsResource(_PeriodResource):
+    period_message = MONTH_OR_YEAR
 
     def get(self, person_id, **values):
         person_id = a.path_id(person_id)
-        start, end = self.period(**values)
+        start, end = self.period(values)
         count_mode = quotas.check_count_mode(arg("count_mode"))
         project_id, task_type_id = a.query_id("project_id"), a.query_id("task_type_id")
         quotas.check_references(person_id, project_id)
@@ -323,19 +295,10 @@ class _QuotaShotsResource(Resource):
 class DayQuotaShotsResource(_QuotaShotsResource):
     summary = "The shots counted in a person's quota for the day, with their weight (count_mode, project_id, task_type_id)."
 
-    def period(self, year, month, day):
-        return periods.day_range(year, month, day, MONTH_OR_YEAR)
-
 
 class WeekQuotaShotsResource(_QuotaShotsResource):
     summary = "The shots counted in a person's quota for the ISO week, with their weight."
 
-    def period(self, year, week):
-        return periods.week_range(year, week, MONTH_OR_YEAR)
-
 
 class MonthQuotaShotsResource(_QuotaShotsResource):
     summary = "The shots counted in a person's quota for the month, with their weight."
-
-    def period(self, year, month):
-        return periods.month_range(year, month, MONTH_OR_YEAR)
