@@ -28,7 +28,8 @@ class NotFound(ZouError):
 class PermissionDenied(ZouError):
     status = 403
 
-    def __init__(self, message="You are not allowed to perform this action.", **kw):
+    def __init__(self, message=("You don't have the permission to access the requested resource. It is either "
+                                "read-protected or not readable by the server."), **kw):
         super().__init__(message, **kw)
 
 
