@@ -2,6 +2,8 @@
 departments, desktop login logs and the monthly presence sheet."""
 import calendar
 import csv
+import datetime
+import html
 import io
 
 from flask import current_app
@@ -10,9 +12,10 @@ from sqlalchemy import delete, func, select
 from zou_api import events, storage
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
-from zou_api.models import Department, DepartmentLink, DesktopLoginLog, Person, load_links, serialize_list, utcnow
+from zou_api.models import Department, DepartmentLink, DesktopLoginLog, Person, serialize_list, utcnow
 from zou_api.security.passwords import check_new_password, hash_password
 from zou_api.services import mail, password_reset, two_factor
+from zou_api.services.auth import organisation
 from zou_api.services.base import transaction
 from zou_api.services.crud import NOT_FOUND
 from zou_api.utils.http import is_uuid, parse_uuid
@@ -38,13 +41,8 @@ def serialize(person):
 
 def serialize_minimal(persons):
     """Persons as non-admins read them in lists: names, avatar flag, role, departments."""
-    persons = list(persons)
-    links = load_links(Person, [p.id for p in persons])
-    rows = []
-    for person in persons:
-        full = Person.serialize_row({n: getattr(person, n) for n in Person.column_names()}, links.get(person.id))
-        rows.append({name: full.get(name) for name in MINIMAL_FIELDS})
-    return rows
+    return [{name: row.get(name) for name in MINIMAL_FIELDS}
+            for row in serialize_list(Person, persons, relations=True)]
 
 
 def _emit_update(person):
@@ -96,8 +94,6 @@ def reset_password_link(person_id, by_person_id):
 
 def invite(person_id):
     """Mail the person an invitation to Kitsu with a link to choose a password."""
-    from zou_api.services.auth import organisation
-
     person = get_person(person_id)
     if not person.email:
         raise WrongParameter("This person has no email.")
@@ -113,20 +109,18 @@ def invite(person_id):
         f"(the link stays valid {password_reset.TOKEN_HOURS} hours):\n\n{link}\n\n"
         f"Then sign in at {app_url}.\n"
     )
-    html = (
+    html_body = (
         f"<p>Hello {_escape(person.first_name or '')},</p>"
         f"<p>{_escape(studio)} invites you to work with them on "
         f"<a href=\"{_escape(app_url)}\">Kitsu</a>.</p>"
         f"<p>Your login is <strong>{_escape(person.email)}</strong>. "
         f"<a href=\"{_escape(link)}\">Choose your password</a>, then sign in.</p>"
     )
-    mail.send(person.email, subject, body, html=html)
+    mail.send(person.email, subject, body, html=html_body)
     return {"success": True, "message": "Email sent"}
 
 
 def _escape(text):
-    import html
-
     return html.escape(str(text), quote=True)
 
 
@@ -198,8 +192,6 @@ def add_desktop_login_log(person_id, date=None):
 def presence_logs_csv(year, month):
     """A `;`-separated sheet: a row per active person, an X on the days they logged in from a
     desktop app during the month."""
-    import datetime
-
     nb_days = calendar.monthrange(year, month)[1]
     start = datetime.datetime(year, month, 1)
     end = start + datetime.timedelta(days=nb_days)
