@@ -36,6 +36,7 @@ Comment.__links__ = {  # noqa: F405
     "acknowledgements": (_comment.comment_acknoledgments, "comment", "person"),
     "previews": (_comment.comment_preview_link, "comment", "preview_file"),
 }
+Chat.__links__ = {"participants": (ChatParticipant.__table__, "chat_id", "person_id")}  # noqa: F405
 MetadataDescriptor.__links__ = {  # noqa: F405
     "departments": (DepartmentMetadataDescriptorLink.__table__, "metadata_descriptor_id", "department_id"),  # noqa: F405
 }

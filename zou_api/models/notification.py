@@ -6,7 +6,14 @@ from zou_api.models.base import Base, BaseMixin
 
 
 class Notification(BaseMixin, Base):
+    """Its `type` column (comment, mention...) is sent as `notification_type`, as Zou does."""
+
     __tablename__ = "notification"
+
+    @classmethod
+    def finish_serialization(cls, data):
+        data["notification_type"] = data.get("type")
+        return super().finish_serialization(data)
     read = mapped_column(Boolean, nullable=False, default=False)
     change = mapped_column(Boolean, nullable=False, default=False)
     type = mapped_column(String(255), nullable=False)
