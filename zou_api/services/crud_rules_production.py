@@ -5,7 +5,7 @@ spents, day offs, schedules, budgets, playlists, files).
 Functions take plain values and models and run inside the CRUD write's transaction; they raise
 WrongParameter / NotFound. Who may call them is decided in blueprints/crud/rules_production.py.
 """
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, null, select, update
 
 from zou_api import events
 from zou_api.exceptions import NotFound, WrongParameter
@@ -118,8 +118,8 @@ def entity_before_create(values):
 
 
 def entity_before_update(entity, values):
-    if isinstance(values.get("data"), dict):
-        values["data"] = {**(entity.data or {}), **values["data"]}
+    """Zou merges `data` into the stored one (and stores {} when there was none)."""
+    values["data"] = {**(entity.data or {}), **(values["data"] if isinstance(values.get("data"), dict) else {})}
     name = values.get("name")
     if name is not None and name != entity.name:
         parent = values.get("parent_id", entity.parent_id)
@@ -177,10 +177,19 @@ def delete_task_type(task_type, force):
     db.session.execute(delete(TaskTypeAssetTypeLink).where(TaskTypeAssetTypeLink.task_type_id == task_type.id))
 
 
+def task_status_defaults(values):
+    if values.get("priority") is None:
+        values["priority"] = 1
+    return values
+
+
 def task_status_unset_other_defaults(task_status, *args):
+    """One default status for tasks, one for concepts."""
     if task_status.is_default:
-        db.session.execute(update(TaskStatus).where(TaskStatus.id != task_status.id, TaskStatus.is_default.is_(True))
-                           .values(is_default=False), execution_options={"synchronize_session": False})
+        db.session.execute(update(TaskStatus).where(
+            TaskStatus.id != task_status.id, TaskStatus.is_default.is_(True),
+            TaskStatus.for_concept.is_(bool(task_status.for_concept))).values(is_default=False),
+            execution_options={"synchronize_session": False})
 
 
 def default_task_status_id():
@@ -206,9 +215,9 @@ def task_before_create(values):
     kind = entity_type.name if entity_type.name in TEMPORAL_TYPES else "Asset"
     if (task_type.for_entity or "Asset") != kind:
         raise WrongParameter("Task type of the task does not match entity type.")
-    values.setdefault("name", "main")
-    if values.get("name") is None:
-        values["name"] = "main"
+    for name, default in (("name", "main"), ("nb_drawings", 0)):
+        if values.get(name) is None:
+            values[name] = default
     if values.get("project_id") is None:
         values["project_id"] = entity.project_id
     clash = db.session.execute(select(Task.id).where(
@@ -267,6 +276,8 @@ def emit_task_update(task_id, project_id=None):
 
 # -- comments -----------------------------------------------------------------------------
 def comment_before_create(values):
+    if values.get("pinned") is None:
+        values["pinned"] = null()
     if values.get("checklist") is None:
         values["checklist"] = []
     if values.get("replies") is None:
@@ -446,7 +457,7 @@ def _ids(values, name):
 
 
 # -- project settings links (task types and statuses of a production) -----------------------
-def _reference_id(body, name):
+def reference_id(body, name):
     if not isinstance(body, dict) or body.get(name) is None:
         raise WrongParameter(f"Missing required parameter: {name}", payload={"data": None})
     if not is_uuid(body[name]):
@@ -466,8 +477,8 @@ def _priority(body):
 
 def link_task_type(body):
     """Create or update a project's task type link (priority 1 unless given)."""
-    project = _get_or_404(Project, _reference_id(body, "project_id"))
-    task_type = _get_or_404(TaskType, _reference_id(body, "task_type_id"))
+    project = _get_or_404(Project, reference_id(body, "project_id"))
+    task_type = _get_or_404(TaskType, reference_id(body, "task_type_id"))
     priority = _priority(body)
     link = db.session.execute(select(ProjectTaskTypeLink).where(
         ProjectTaskTypeLink.project_id == project.id, ProjectTaskTypeLink.task_type_id == task_type.id)).scalar()
@@ -483,8 +494,8 @@ def link_task_type(body):
 
 def link_task_status(body):
     """Create or update a project's task status link (board roles: the given list, else none)."""
-    project = _get_or_404(Project, _reference_id(body, "project_id"))
-    status = _get_or_404(TaskStatus, _reference_id(body, "task_status_id"))
+    project = _get_or_404(Project, reference_id(body, "project_id"))
+    status = _get_or_404(TaskStatus, reference_id(body, "task_status_id"))
     priority = _priority(body)
     roles = body.get("roles_for_board") or []
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
@@ -492,7 +503,7 @@ def link_task_status(body):
     link = db.session.execute(select(ProjectTaskStatusLink).where(
         ProjectTaskStatusLink.project_id == project.id, ProjectTaskStatusLink.task_status_id == status.id)).scalar()
     if link is None:
-        link = ProjectTaskStatusLink(project_id=project.id, task_status_id=status.id, is_client_allowed=None)
+        link = ProjectTaskStatusLink(project_id=project.id, task_status_id=status.id, is_client_allowed=null())
         db.session.add(link)
     link.priority = priority
     link.roles_for_board = roles

@@ -209,7 +209,7 @@ spec("task-types",
      before_delete=lambda task_type: rules.delete_task_type(task_type, force()))
 
 spec("task-status",
-     after_create=rules.task_status_unset_other_defaults, after_update=rules.task_status_unset_other_defaults)
+     before_create=rules.task_status_defaults, after_create=rules.task_status_unset_other_defaults, after_update=rules.task_status_unset_other_defaults)
 
 spec("project-status")
 
