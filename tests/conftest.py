@@ -88,11 +88,15 @@ def _empty_database(db, metadata, everything=False):
                 names = ", ".join(f'"{t.name}"' for t in tables)
                 connection.execute(text(f"TRUNCATE {names} CASCADE"))
         return
-    with db.engine.begin() as connection:
+    # SQLite ignores PRAGMA foreign_keys inside a transaction: switch it back on after the
+    # commit, or the pooled connection would go on without foreign key checks.
+    with db.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         for table in tables:
             connection.execute(table.delete())
+        connection.commit()
         connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
 
 
 @pytest.fixture(autouse=True)
