@@ -1,9 +1,15 @@
 """Password hashing with bcrypt."""
 import bcrypt
 
+MAX_BYTES = 72  # what bcrypt hashes; longer passwords are cut there, as the reference does
+
+
+def _encode(password):
+    return password.encode("utf-8")[:MAX_BYTES]
+
 
 def hash_password(password):
-    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=_rounds()))
+    return bcrypt.hashpw(_encode(password), bcrypt.gensalt(rounds=_rounds()))
 
 
 def check_password(password, hashed):
@@ -12,7 +18,7 @@ def check_password(password, hashed):
     if isinstance(hashed, str):
         hashed = hashed.encode("utf-8")
     try:
-        return bcrypt.checkpw(password.encode("utf-8"), bytes(hashed))
+        return bcrypt.checkpw(_encode(password), bytes(hashed))
     except ValueError:
         return False
 

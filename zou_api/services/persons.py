@@ -23,7 +23,6 @@ from zou_api.utils.http import is_uuid, parse_uuid
 MINIMAL_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
                   "departments", "studio_id", "role", "desktop_login", "is_bot")
 AVATAR_BUCKET = "thumbnails"
-MAX_PASSWORD_BYTES = 72  # what bcrypt hashes
 
 
 def get_person(person_id):
@@ -61,8 +60,6 @@ def change_password(person_id, password, by_person_id):
     person = get_person(person_id)
     _check_not_another_admin(person, by_person_id)
     check_new_password(password, password)
-    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        raise WrongParameter("Password is too long.")
     with transaction():
         person.password = hash_password(password)
         person.login_failed_attemps = 0
