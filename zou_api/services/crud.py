@@ -79,7 +79,9 @@ def _filter_value(kind, value, field):
     except WrongParameter as e:
         if kind == "bool":
             raise WrongParameter(f"Invalid boolean value: {value}", payload={"data": None}) from e
-        raise
+        if kind == "uuid":
+            raise
+        raise WrongParameter(INVALID_FORMAT, payload={"data": None}) from e
     except (ValueError, TypeError):
         if kind == "uuid":
             raise WrongParameter(f"Invalid UUID value: {value}", payload={"data": None})
@@ -114,8 +116,9 @@ def build_filters(model, args):
         raw = args.get(key)
         if key in model.__links__ and key not in columns:
             table, own_col, other_col = model.__links__[key]
-            other = _filter_value("uuid", raw, key) if raw != "" else None
-            if other is None:
+            try:
+                other = _filter_value("uuid", raw, key)
+            except WrongParameter:
                 raise WrongParameter(INVALID_FORMAT, payload={"data": None})
             conditions.append(model.id.in_(select(table.c[own_col]).where(table.c[other_col] == other)))
             continue
