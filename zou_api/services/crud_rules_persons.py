@@ -35,7 +35,6 @@ from zou_api.models import (
     TaskPersonLink,
     TimeSpent,
     WorkingFile,
-    load_links,
 )
 from zou_api.models import comment as comment_tables
 from zou_api.security.tokens import issue_bot_token
@@ -251,16 +250,11 @@ def clear_unset_contacts(person, body):
 
 
 # -- reading -------------------------------------------------------------------------------
-def minimal(items, fields, with_departments=True):
-    """Replace serialised persons, in place, by the fields non-admins read."""
-    if with_departments and "departments" in fields:
-        missing = [parse_uuid(item["id"]) for item in items if "departments" not in item]
-        links = load_links(Person, missing) if missing else {}
-        for item in items:
-            if "departments" not in item:
-                item["departments"] = links.get(parse_uuid(item["id"]), {}).get("departments", [])
+def minimal(items, fields):
+    """Replace serialised persons, in place, by the fields non-admins read. Their departments
+    are those the serialisation loaded (lists load them with relations=true only, as Zou)."""
     for item in items:
-        kept = {name: item.get(name) for name in fields}
+        kept = {name: item.get(name, [] if name == "departments" else None) for name in fields}
         item.clear()
         item.update(kept)
 

@@ -340,3 +340,17 @@ def test_force_refuses_what_it_cannot_remove_and_changes_nothing(admin, people, 
 def test_expiration_date_of_today_is_accepted(admin):
     today = datetime.date.today().isoformat()
     assert new_person(admin, expiration_date=today).status_code == 201
+
+
+def test_minimal_lists_carry_departments_with_relations_only(clients, people, factory):
+    departments = clients["admin"].get("/data/departments").get_json()
+    factory.session.add(DepartmentLink(person_id=people["user"].id, department_id=uuid.UUID(departments[0]["id"])))
+    factory.session.commit()
+    vendor = clients["vendor"]
+    user = [p for p in vendor.get("/data/persons").get_json() if p["role"] == "user"][0]
+    assert user["departments"] == []
+    user = [p for p in vendor.get("/data/persons?relations=true").get_json() if p["role"] == "user"][0]
+    assert user["departments"] == [departments[0]["id"]]
+    assert vendor.get(f"/data/persons/{people['user'].id}").get_json()["departments"] == [departments[0]["id"]]
+    filtered = vendor.get(f"/data/persons?departments={departments[0]['id']}").get_json()
+    assert [p["role"] for p in filtered] == ["user"]
