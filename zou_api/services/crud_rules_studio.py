@@ -33,7 +33,7 @@ PRODUCTION_STYLES = ("2d", "3d", "2d3d", "ar", "vfx", "stop-motion", "motion-des
 ORGANISATION_SECRETS = ("chat_token_slack", "chat_webhook_mattermost", "chat_token_discord")
 
 
-def _invalid(message):
+def invalid(message):
     return WrongParameter(message, payload={"data": None})
 
 
@@ -93,13 +93,13 @@ def delete_department_salary_scales(department):
 # -- preview background files --------------------------------------------------------------
 def check_background_name(values, instance=None):
     name = values.get("name")
-    if name is None:
+    if not isinstance(name, str):
         return
     statement = select(PreviewBackgroundFile.id).where(PreviewBackgroundFile.name == name)
     if instance is not None:
         statement = statement.where(PreviewBackgroundFile.id != instance.id)
     if db.session.execute(statement.limit(1)).first() is not None:
-        raise _invalid("A preview background file with similar name already exists")
+        raise invalid("A preview background file with similar name already exists")
 
 
 def reset_other_default_backgrounds(instance):
@@ -115,7 +115,7 @@ def check_metadata_descriptor(values, instance=None):
     if instance is not None:
         values.pop("project_id", None)
     if "data_type" in values and values["data_type"] not in DATA_TYPES:
-        raise _invalid("Invalid data_type")
+        raise invalid("Invalid data_type")
     project_id = instance.project_id if instance is not None else values.get("project_id")
     entity_type = values.get("entity_type", instance.entity_type if instance is not None else None)
     for key in ("name", "field_name"):
@@ -192,7 +192,7 @@ def prepare_template_body(body, for_create):
 
 def check_template(values, instance=None):
     if "production_style" in values and values["production_style"] not in PRODUCTION_STYLES:
-        raise _invalid("Invalid production_style")
+        raise invalid("Invalid production_style")
     name = values.get("name")
     if name is not None:
         statement = select(ProjectTemplate.id).where(ProjectTemplate.name == name)

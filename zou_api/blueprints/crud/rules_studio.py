@@ -159,6 +159,8 @@ _set("organisations", augment=_organisation_augment,
      before_create=lambda values: rules.defaults(values, hours_by_day=8.0))
 _set("departments", before_delete=rules.delete_department_salary_scales)
 _set("softwares", before_create=lambda values: rules.defaults(values, monthly_cost=0, inventory_amount=0))
+
+
 def _background_create(body):
     check_admin()
     rules.check_background_name(body)
@@ -173,7 +175,8 @@ def _background_before_update(instance, values):
     return values
 
 
-_set("preview-background-files", can_create=_background_create, before_create=_background_before_create, before_update=_background_before_update,
+_set("preview-background-files", can_create=_background_create, before_create=_background_before_create,
+     before_update=_background_before_update,
      after_create=lambda instance, body: rules.reset_other_default_backgrounds(instance),
      after_update=lambda instance, body, old: rules.reset_other_default_backgrounds(instance))
 
@@ -193,7 +196,7 @@ def _salary_scales_list(instance=None):
 
 def _salary_scales_create(body):
     check_admin()
-    raise rules._invalid("Salary scales cannot be created")
+    raise rules.invalid("Salary scales cannot be created")
 
 
 _set("salary-scales", can_list=_salary_scales_list, can_create=_salary_scales_create,
@@ -254,7 +257,7 @@ def _custom_action_name(values, creating):
     if "name" in values and values["name"] is None or creating and "name" not in values:
         message = ("The 'name' field is required and cannot be None." if creating
                    else "The 'name' field cannot be set to None.")
-        raise rules._invalid(message)
+        raise rules.invalid(message)
     return values
 
 
@@ -279,7 +282,7 @@ def _descriptor_augment(items, action, relations, id_query=None):
 def _descriptor_create(body):
     check_admin()
     if "data_type" in body and body["data_type"] is None:
-        raise rules._invalid("Invalid data_type")
+        raise rules.invalid("Invalid data_type")
 
 
 def _descriptor_departments(instance, body):
