@@ -68,6 +68,12 @@ def _serialize_by_id(model, ids):
 
 # -- entities -------------------------------------------------------------------------------
 def augment_entity(items, action, relations, id_query=None):
+    """Zou types entities by kind ("Asset", "Shot", "Sequence"...), and adds their links."""
+    kinds = {} if action == "create" else {str(i): (n if n in TEMPORAL_TYPES else "Asset")
+                                           for i, n in db.session.execute(select(EntityType.id, EntityType.name))}
+    if action != "create":  # a POST answers "Entity"
+        for item in items:
+            item["type"] = kinds.get(item.get("entity_type_id"), "Entity")
     if not relations:
         return
     _set(items, "entities_out", pairs(EntityLink.entity_in_id, EntityLink.entity_out_id, items, id_query))
@@ -159,6 +165,8 @@ def augment_comment(items, action, relations, id_query=None):
     for comment_id, file_id, name, extension, size in db.session.execute(statement.order_by(AttachmentFile.created_at)):
         files.setdefault(comment_id, []).append({"id": str(file_id), "name": name, "extension": extension,
                                                  "size": size})
+    if action == "list":  # lists carry the attachments' ids, single answers their summaries
+        files = {key: [f["id"] for f in value] for key, value in files.items()}
     _set(items, "attachment_files", files)
     if action == "get":
         people = {p.id: p for p in db.session.execute(select(Person).where(

@@ -67,11 +67,11 @@ def project_before_create(values):
     return values
 
 
-def project_after_create(project, body):
+def project_after_create(project, body, person_id=None):
     if project.production_type == "tvshow":
         episode_type = episode_entity_type()
         db.session.add(Entity(name="E01", project_id=project.id, entity_type_id=episode_type.id,
-                              description="", data={}, status="running"))
+                              description="", data={}, status="running", created_by=person_id))
 
 
 def episode_entity_type():
@@ -263,6 +263,26 @@ def purge_dependents(model, row_id):
                            execution_options={"synchronize_session": False})
 
 
+def remember_assignees(task, values):
+    table = Task.__links__["assignees"][0]
+    task._previous_assignees = set(db.session.execute(select(table.c.person_id).where(table.c.task_id == task.id))
+                                   .scalars())
+    return values
+
+
+def emit_assignations(task, body, old):
+    """task:assign / task:unassign for each assignee a PUT adds or removes."""
+    if "assignees" not in body or not hasattr(task, "_previous_assignees"):
+        return
+    table = Task.__links__["assignees"][0]
+    current = set(db.session.execute(select(table.c.person_id).where(table.c.task_id == task.id)).scalars())
+    for action, people in (("assign", current - task._previous_assignees),
+                           ("unassign", task._previous_assignees - current)):
+        for person_id in sorted(people, key=str):
+            events.emit(f"task:{action}", {"task_id": task.id, "person_id": person_id, "project_id": task.project_id},
+                        project_id=task.project_id)
+
+
 def task_event_data(task, action):
     data = {"task_id": task.id, "project_id": task.project_id}
     if action == "delete":
@@ -306,28 +326,75 @@ def comment_event_data(comment, action):
 
 
 def comment_after_update(comment, body, old):
-    """Changing a comment's status changes its task's status."""
+    """Changing a comment's status replays its task's history from its comments."""
     if "task_status_id" in old and comment.task_status_id != old["task_status_id"] and comment.task_status_id:
         task = comment_task(comment)
         if task is not None:
-            task.task_status_id = comment.task_status_id
+            db.session.flush()
+            replay_task_history(task)
             emit_task_update(task.id, task.project_id)
 
 
+def replay_task_history(task, exclude=None, keep_counts=False):
+    """A task's status and dates from its comments, oldest first: the last status, the first
+    wip (real start), the last feedback request (end, cleared by a retake), the last done, the
+    number of times it went into retake, the date of the last comment. With no comment left,
+    the task is back to todo with no dates. `keep_counts` keeps the retake count and done date."""
+    condition = [Comment.object_id == task.id]
+    if exclude is not None:
+        condition.append(Comment.id != exclude)
+    rows = db.session.execute(
+        select(Comment.created_at, Comment.task_status_id, TaskStatus.short_name, TaskStatus.is_retake,
+               TaskStatus.is_done, TaskStatus.is_feedback_request)
+        .join(TaskStatus, TaskStatus.id == Comment.task_status_id)
+        .where(*condition).order_by(Comment.created_at)).all()
+    if not rows:
+        todo = db.session.execute(select(TaskStatus.id).where(TaskStatus.short_name == "todo")).scalar()
+        task.task_status_id = todo or default_task_status_id() or task.task_status_id
+        task.real_start_date = task.end_date = None
+        task.last_comment_date = db.session.execute(select(func.max(Comment.created_at)).where(*condition)).scalar()
+        return
+    retakes, previous_retake = 0, False
+    real_start = end = done = None
+    for created_at, status_id, short_name, is_retake, is_done, is_feedback in rows:
+        if is_retake and not previous_retake:
+            retakes += 1
+        previous_retake = bool(is_retake)
+        if (short_name or "").lower() == "wip" and real_start is None:
+            real_start = created_at
+        if is_feedback:
+            end = created_at
+        elif is_retake:
+            end = None
+        if is_done:
+            done = created_at
+    task.task_status_id = rows[-1][1]
+    task.real_start_date, task.end_date = real_start, end
+    if not keep_counts:
+        task.retake_count, task.done_date = retakes, done
+    task.last_comment_date = db.session.execute(select(func.max(Comment.created_at)).where(*condition)).scalar()
+
+
+def supervisor_covers_task_type(person_id, task_type_id):
+    """Supervisors with departments act on their departments' task types only."""
+    from zou_api.models import DepartmentLink
+
+    departments = set(db.session.execute(select(DepartmentLink.department_id)
+                                         .where(DepartmentLink.person_id == person_id)).scalars())
+    if not departments:
+        return True
+    department_id = db.session.execute(select(TaskType.department_id).where(TaskType.id == task_type_id)).scalar()
+    return department_id in departments
+
+
 def delete_comment(comment):
-    """Attachments, news and notifications go with the comment; the task's status is replayed
-    from the comments left (the default status when none is left with a status)."""
+    """Attachments, news and notifications go with the comment; the task's status and dates
+    are replayed from the comments left (its retake count and done date stay)."""
     purge_dependents(Comment, comment.id)
     task = comment_task(comment)
     if task is None or comment.task_status_id is None:
         return
-    previous = db.session.execute(
-        select(Comment.task_status_id).where(Comment.object_id == task.id, Comment.id != comment.id,
-                                             Comment.task_status_id.isnot(None))
-        .order_by(Comment.created_at.desc()).limit(1)).scalar()
-    status_id = previous or default_task_status_id()
-    if status_id and status_id != task.task_status_id:
-        task.task_status_id = status_id
+    replay_task_history(task, exclude=comment.id, keep_counts=True)
     emit_task_update(task.id, task.project_id)
 
 
@@ -441,6 +508,19 @@ def preview_file_defaults(values):
                         ("duration", 0.0), ("file_size", 0), ("revision", 1), ("position", 1)):
         if values.get(name) is None:
             values[name] = value
+    return values
+
+
+def entity_link_defaults(values):
+    if values.get("label") is None:
+        values["label"] = ""
+    return values
+
+
+def budget_entry_defaults(values):
+    for name, default in (("position", "artist"), ("seniority", "mid")):
+        if values.get(name) is None:
+            values[name] = default
     return values
 
 

@@ -5,6 +5,7 @@ role): lists are scoped to the caller's productions, single reads check project 
 vendors, entity) access, writes need a manager of the production unless said otherwise. The
 models' own rules (validation, side effects, cascades) live in services/crud_rules_production.py.
 """
+from flask import request
 from sqlalchemy import or_, select
 
 from zou_api import models as m
@@ -124,7 +125,8 @@ def delete_project_check(project):
 spec("projects",
      can_read=read_project, scope=team_scope(m.Project.id),
      can_create=admin_only, can_write=manager_of_instance(lambda p: p.id), can_delete=delete_project_check,
-     before_create=rules.project_before_create, after_create=rules.project_after_create,
+     before_create=rules.project_before_create,
+     after_create=lambda project, body: rules.project_after_create(project, body, current_person_id()),
      before_update=rules.project_before_update,
      before_delete=lambda project: rules.delete_project(project, force()),
      update_links=(), augment=relations.augment_project)
@@ -155,7 +157,7 @@ spec("entity-types",
      before_create=rules.entity_type_check_name,
      before_update=lambda instance, values: rules.entity_type_check_name(values, instance))
 
-spec("entity-links", can_read=admin_only)
+spec("entity-links", can_read=admin_only, before_create=rules.entity_link_defaults)
 
 
 def read_asset_instance(instance=None):
@@ -196,10 +198,29 @@ def create_task_check(body):
     check_project_manager(project_id)
 
 
+SUPERVISOR_TASK_FIELDS = {"priority", "start_date", "due_date", "estimation", "difficulty", "data"}
+
+
+def update_task_check(task):
+    """Managers of the production; its supervisors too for planning fields (and only on their
+    departments' task types when they have departments)."""
+    if is_admin():
+        return
+    if current_role() == "supervisor" and has_project_access(task.project_id):
+        body = request.get_json(silent=True)
+        if isinstance(body, dict) and body and set(body) <= SUPERVISOR_TASK_FIELDS \
+                and rules.supervisor_covers_task_type(current_person_id(), task.task_type_id):
+            return
+        raise PermissionDenied()
+    check_project_manager(task.project_id)
+
+
 spec("tasks",
      can_read=read_task, scope=task_scope,
-     can_create=create_task_check, can_write=manager_of_instance(lambda t: t.project_id),
+     can_create=create_task_check, can_write=update_task_check,
+     can_delete=manager_of_instance(lambda t: t.project_id),
      before_create=rules.task_before_create,
+     before_update=rules.remember_assignees, after_update=rules.emit_assignations,
      before_delete=lambda task: rules.delete_task(task, force()),
      event_data=rules.task_event_data)
 
@@ -257,7 +278,9 @@ def delete_comment_check(comment):
 
 spec("comments",
      can_read=read_comment, can_create=admin_only, can_write=write_comment, can_delete=delete_comment_check,
-     before_create=rules.comment_before_create, after_update=rules.comment_after_update,
+     before_create=rules.comment_before_create,
+     before_update=lambda comment, values: dict(values, editor_id=current_person_id()),
+     after_update=rules.comment_after_update,
      before_delete=rules.delete_comment, event_data=rules.comment_event_data, augment=relations.augment_comment)
 
 
@@ -347,12 +370,18 @@ spec("production-schedule-version-task-links",
 
 spec("budgets", can_read=admin_only,
      before_delete=lambda budget: rules.purge_dependents(m.Budget, budget.id))
-spec("budget-entries", can_read=admin_only)
+spec("budget-entries", can_read=admin_only, before_create=rules.budget_entry_defaults)
 
 
 # -- time spents and day offs -------------------------------------------------------------
 def delete_time_spent_check(time_spent):
-    if is_admin() or (time_spent.person_id is not None and time_spent.person_id == current_person_id()):
+    """One's own time spent goes only while assigned to its task (admins included); someone
+    else's needs an admin or a manager of the production."""
+    if time_spent.person_id is not None and time_spent.person_id == current_person_id():
+        if time_spent.task_id is None or not is_assigned(time_spent.task_id):
+            raise PermissionDenied()
+        return
+    if is_admin():
         return
     if current_role() != "manager":
         raise PermissionDenied()
