@@ -431,3 +431,75 @@ def test_attachment_answers_carry_their_comment(admin, factory, prod, people):
     body = attachment.get_json()
     assert (body["size"], body["comment"]["id"], body["chat_message"]) == (1, comment["id"], None)
     assert admin.get("/data/attachment-files").get_json()[0]["comment"]["text"] == "x"
+
+
+# -- finer rules seen on the reference --------------------------------------------------------------
+def test_supervisors_edit_planning_fields_of_tasks(clients, factory, prod, people):
+    task_id = prod["task"].id
+    supervisor = clients["supervisor"]
+    for body in ({"priority": 1}, {"estimation": 3, "due_date": "2024-01-01T00:00:00"}, {"data": {"a": 1}}):
+        assert supervisor.put(f"/data/tasks/{task_id}", body).status_code == 200, body
+    for body in ({"description": "x"}, {"priority": 1, "name": "y"}, {"assignees": []}, {}):
+        assert supervisor.put(f"/data/tasks/{task_id}", body).status_code == 403, body
+    other = factory.task(factory.asset(factory.project(name="Not theirs")))
+    assert supervisor.put(f"/data/tasks/{other.id}", {"priority": 1}).status_code == 403
+    animation = factory.session.query(m.Department).filter_by(name="Animation").one()
+    factory.session.add(m.DepartmentLink(person_id=people["supervisor"].id, department_id=animation.id))
+    factory.session.commit()
+    assert supervisor.put(f"/data/tasks/{task_id}", {"priority": 2}).status_code == 403  # modeling is not theirs
+    assert clients["user"].put(f"/data/tasks/{task_id}", {"priority": 1}).status_code == 403
+
+
+def test_own_time_spent_goes_only_while_assigned(clients, factory, prod, people):
+    def spent(person, day):
+        row = factory.session.merge(m.TimeSpent(task_id=prod["task"].id, person_id=person.id,
+                                                date=datetime.date(2024, 1, day), duration=60))
+        factory.session.commit()
+        return row.id
+
+    assert clients["admin"].delete(f"/data/time-spents/{spent(people['admin'], 1)}").status_code == 403
+    assert clients["manager"].delete(f"/data/time-spents/{spent(people['manager'], 2)}").status_code == 403
+    assert clients["manager"].delete(f"/data/time-spents/{spent(people['user'], 3)}").status_code == 204
+    assert clients["admin"].delete(f"/data/time-spents/{spent(people['vendor'], 4)}").status_code == 204
+    assert clients["user"].delete(f"/data/time-spents/{spent(people['user'], 5)}").status_code == 204
+
+
+def test_comment_edit_replays_task_history_and_records_editor(admin, factory, prod, people):
+    task_id = prod["task"].id
+    status = {name: str(factory.task_status(name).id) for name in ("todo", "wip", "wfa", "retake", "done")}
+    comment = admin.post("/data/comments", {"object_id": str(task_id), "object_type": "Task",
+                                            "person_id": str(people["user"].id), "text": "x",
+                                            "task_status_id": status["todo"]}).get_json()
+    fields = ("task_status_id", "real_start_date", "end_date", "done_date", "retake_count")
+
+    def task_after(short_name):
+        edited = admin.put(f"/data/comments/{comment['id']}", {"task_status_id": status[short_name]})
+        assert edited.get_json()["editor_id"] == str(people["admin"].id)
+        task = admin.get(f"/data/tasks/{task_id}").get_json()
+        assert task["last_comment_date"] is not None
+        return {k: task[k] for k in fields}
+
+    assert task_after("wip")["real_start_date"] is not None
+    wfa = task_after("wfa")
+    assert wfa["real_start_date"] is None and wfa["end_date"] is not None
+    assert task_after("retake")["retake_count"] == 1
+    done = task_after("done")
+    assert done["done_date"] is not None and done["retake_count"] == 0 and done["task_status_id"] == status["done"]
+    assert admin.delete(f"/data/comments/{comment['id']}").status_code == 204
+    task = admin.get(f"/data/tasks/{task_id}").get_json()
+    assert (task["task_status_id"], task["last_comment_date"], task["real_start_date"]) == (status["todo"], None, None)
+
+
+def test_assignation_events_and_entity_kinds(admin, factory, prod, people):
+    task_id = str(prod["task"].id)
+    admin.put(f"/data/tasks/{task_id}", {"assignees": [str(people["vendor"].id)]})
+    project_id = str(prod["project"].id)
+    assert [(name, data) for name, data, _ in events(factory, "task:") if name != "task:update"] == [
+        ("task:assign", {"task_id": task_id, "person_id": str(people["vendor"].id), "project_id": project_id}),
+        ("task:unassign", {"task_id": task_id, "person_id": str(people["user"].id), "project_id": project_id})]
+    assert admin.get(f"/data/entities/{prod['asset'].id}").get_json()["type"] == "Asset"
+    kinds = {e["name"]: e["type"] for e in admin.get(f"/data/entities?project_id={project_id}").get_json()}
+    assert kinds["Hero"] == "Asset" and kinds["SH01"] == "Shot" and "Sequence" in kinds.values()
+    created = admin.post("/data/entities", {"name": "New", "project_id": project_id,
+                                            "entity_type_id": str(prod["asset"].entity_type_id)})
+    assert created.get_json()["type"] == "Entity"  # as Zou answers a POST
