@@ -17,7 +17,9 @@ Optional hooks, all run inside the write's transaction or on its answer:
 - `links`: the link names a body may write (None: every link of the model); `update_links`
   the same for PUT (defaults to `links`);
 - `extra_fields`: body keys that are not columns but a hook handles (accepted on POST);
-- `create_status`: the status of a successful POST (201).
+- `create_status`: the status of a successful POST (201);
+- `find(model, instance_id, action)`: the instance of a get/put/delete ("get", "update",
+  "delete"), or NotFound worded for the model (default: crud.get_instance).
 """
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -59,6 +61,7 @@ class CrudModel:
     extra_fields: tuple = ()
     order_by: Optional[Callable] = None  # () -> tuple of SQL order clauses
     create_status: int = 201
+    find: Optional[Callable] = None
     relations_on_get: bool = True
     summary: str = ""
     extra: dict = field(default_factory=dict)

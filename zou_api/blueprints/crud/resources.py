@@ -47,18 +47,24 @@ class ModelsResource(Resource):
         return json_response(_serialize(spec, instance, "create"), spec.create_status)
 
 
+def _find(spec, instance_id, action):
+    if spec.find:
+        return spec.find(spec.model, instance_id, action)
+    return crud.get_instance(spec.model, instance_id)
+
+
 class ModelResource(Resource):
     spec = None
 
     def get(self, instance_id):
         spec = self.spec
-        instance = crud.get_instance(spec.model, instance_id)
+        instance = _find(spec, instance_id, "get")
         spec.can_read(instance)
         return json_response(_serialize(spec, instance, "get"))
 
     def put(self, instance_id):
         spec = self.spec
-        instance = crud.get_instance(spec.model, instance_id)
+        instance = _find(spec, instance_id, "update")
         body = json_body()
         spec.can_write(instance)
         instance = crud.update_instance(instance, body, spec.event, spec.project_id_of, spec.before_update,
@@ -68,7 +74,7 @@ class ModelResource(Resource):
 
     def delete(self, instance_id):
         spec = self.spec
-        instance = crud.get_instance(spec.model, instance_id)
+        instance = _find(spec, instance_id, "delete")
         (spec.can_delete or spec.can_write)(instance)
         crud.delete_instance(instance, spec.event, spec.project_id_of, spec.before_delete,
                              event_data=spec.event_data)
