@@ -315,7 +315,11 @@ def set_links(instance, body, names=None):
                     row["id"] = uuid.uuid4()
                     row["created_at"] = row["updated_at"] = datetime.datetime.utcnow().replace(microsecond=0)
                 rows.append(row)
-            db.session.execute(insert(table), rows)
+            try:
+                db.session.execute(insert(table), rows)
+            except IntegrityError as e:
+                db.session.rollback()
+                raise WrongParameter(integrity_message(e))
 
 
 def integrity_message(error):
