@@ -3,7 +3,7 @@ templates): defaults Zou gives, values it refuses, uniqueness it checks, cascade
 Persons have their own module, crud_rules_persons."""
 from sqlalchemy import delete, or_, select, update
 
-from zou_api.exceptions import WrongParameter
+from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import (
     AttachmentFile,
@@ -20,7 +20,7 @@ from zou_api.models import (
     SalaryScale,
     load_links,
 )
-from zou_api.services.crud import INVALID_FORMAT, UNIQUE_VIOLATION
+from zou_api.services.crud import INVALID_FORMAT, UNIQUE_VIOLATION, get_instance
 from zou_api.utils.http import is_uuid, parse_uuid
 
 POSITIONS = ("artist", "lead", "supervisor")
@@ -188,6 +188,17 @@ def prepare_template_body(body, for_create):
     hd, ld = body.get("hd_bitrate_compression"), body.get("ld_bitrate_compression")
     if isinstance(hd, int) and isinstance(ld, int) and ld > hd:
         raise WrongParameter(f"The low definition bitrate ({ld}) cannot exceed the high definition one ({hd}).")
+
+
+def find_template(model, instance_id, action):
+    """Zou reads a template by id like any model, but its update and delete answer their own
+    404 (malformed ids included)."""
+    if action == "get":
+        return get_instance(model, instance_id)
+    template = db.session.get(model, parse_uuid(instance_id)) if is_uuid(instance_id) else None
+    if template is None:
+        raise NotFound("Project template not found")
+    return template
 
 
 def check_template(values, instance=None):

@@ -77,7 +77,11 @@ def test_template_update(admin):
         response = admin.put(path, body)
         assert response.status_code == 400 and response.get_json()["message"] == message, body
     assert admin.put(path, {"ld_bitrate_compression": 10}).status_code == 200
-    assert admin.put(f"/data/project-templates/{ZERO}", {"name": "x"}).status_code == 404
+    for method, missing in (("put", f"/data/project-templates/{ZERO}"), ("put", "/data/project-templates/bad"),
+                            ("delete", f"/data/project-templates/{ZERO}"), ("delete", "/data/project-templates/bad")):
+        response = getattr(admin, method)(missing, **({"json": {"name": "x"}} if method == "put" else {}))
+        assert response.status_code == 404 and response.get_json()["message"] == "Project template not found"
+    assert admin.get("/data/project-templates/bad").status_code == 400
     assert admin.get(path).get_json()["name"] == "Mine 2"
 
 

@@ -318,7 +318,7 @@ def _template_augment(items, action, relations, id_query=None):
 
 
 _set("project-templates", can_read=_manager, can_create=_template_create, can_write=_template_write,
-     can_delete=_admin, links=(), augment=_template_augment,
+     can_delete=_admin, links=(), augment=_template_augment, find=rules.find_template,
      before_create=rules.check_template,
      before_update=lambda instance, values: rules.check_template(values, instance),
      before_delete=rules.unlink_template)
