@@ -168,14 +168,19 @@ def check_person_identity(claims):
 
 
 # -- bots ---------------------------------------------------------------------
-def generate_bot_token(person):
+def bot_token(person):
     """A new API token for a bot (the earlier one stops working); None for a bot already expired.
-    Called by the persons routes when a bot is created or its token renewed."""
+    Sets person.jti: the caller commits."""
     if not person.is_bot:
         raise WrongParameter("Only bots have API tokens.")
     if person.expiration_date is not None and person.expiration_date <= datetime.date.today():
         return None
-    token = tokens.issue_bot_token(person)
+    return tokens.issue_bot_token(person)
+
+
+def generate_bot_token(person):
+    """bot_token() and commit (a renewal on its own)."""
+    token = bot_token(person)
     db.session.commit()
     return token
 

@@ -37,7 +37,8 @@ from zou_api.models import (
     WorkingFile,
 )
 from zou_api.models import comment as comment_tables
-from zou_api.security.tokens import issue_bot_token
+from zou_api.services.auth import bot_token
+from zou_api.services.persons import MINIMAL_FIELDS  # noqa: F401  (what non-admins read)
 from zou_api.utils.http import is_uuid, parse_uuid
 
 ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor")
@@ -57,8 +58,6 @@ ADMIN_ONLY_FIELDS = frozenset({
     "role", "active", "archived", "is_bot", "departments", "studio_id", "last_presence",
     "is_generated_from_ldap", "ldap_uid",
 })
-MINIMAL_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
-                  "departments", "studio_id", "role", "desktop_login", "is_bot")
 CLIENT_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active", "role",
                  "is_bot")
 STILL_LINKED = "Some data are still linked to given person."
@@ -238,7 +237,7 @@ def department_ids_of(person_id):
 
 def issue_api_token(person):
     """A bot's API token (a new one replaces the old), kept on the object for the answer."""
-    person.new_access_token = issue_bot_token(person)
+    person.new_access_token = bot_token(person)
     db.session.flush()
 
 
