@@ -163,6 +163,9 @@ def list_instances(model, args, extra_conditions=(), relations=None, order_by=No
             raise WrongParameter("limit must be at least 1.", payload={"data": None})
         total = db.session.execute(select(func.count()).select_from(model).where(*conditions)).scalar_one()
         offset = (page - 1) * limit
+        if order_by is None:  # pages come newest first, as Zou pages them
+            order = (model.updated_at.desc(), model.created_at.desc())
+            statement = select(*columns).where(*conditions).order_by(*order)
         if offset < 0 or offset >= total:
             rows = []
         else:

@@ -71,3 +71,18 @@ def test_writes_need_admin_by_default(clients):
         response = clients[role].post("/data/departments", {"name": f"D-{role}"})
         assert response.status_code == 403, role
         assert response.get_json()["error"] is True
+
+
+def test_pages_come_newest_first_plain_lists_oldest_first(admin, factory):
+    import datetime
+
+    for year in (2020, 2021, 2022):
+        stamp = datetime.datetime(year, 1, 1)
+        factory.session.add(Department(name=f"D{year}", created_at=stamp, updated_at=stamp))
+    factory.session.commit()
+    plain = [d["name"] for d in admin.get("/data/departments?name=D20%25").get_json()]
+    assert plain == ["D2020", "D2021", "D2022"]
+    page = admin.get("/data/departments?name=D20%25&page=1&limit=2").get_json()
+    assert [d["name"] for d in page["data"]] == ["D2022", "D2021"]
+    assert [d["name"] for d in admin.get("/data/departments?name=D20%25&page=2&limit=2").get_json()["data"]] == [
+        "D2020"]
