@@ -78,7 +78,7 @@ def test_pages_come_newest_first_plain_lists_oldest_first(admin, factory):
 
     for year in (2020, 2021, 2022):
         stamp = datetime.datetime(year, 1, 1)
-        factory.session.add(Department(name=f"D{year}", created_at=stamp, updated_at=stamp))
+        factory.session.add(Department(name=f"D{year}", color="#000000", created_at=stamp, updated_at=stamp))
     factory.session.commit()
     plain = [d["name"] for d in admin.get("/data/departments?name=D20%25").get_json()]
     assert plain == ["D2020", "D2021", "D2022"]
