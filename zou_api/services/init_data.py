@@ -1,6 +1,7 @@
 """The default data a new studio starts with (`zou-api init-data`), idempotent."""
 from sqlalchemy import select
 
+from zou_api import events
 from zou_api.extensions import db
 from zou_api.models import Department, EntityType, ProjectStatus, TaskStatus, TaskType
 
@@ -46,7 +47,8 @@ TASK_STATUSES = [
 ]
 
 
-def _get_or_create(model, lookup, values=None):
+def _get_or_create(model, lookup, values=None, event=None):
+    """The row matching lookup, or a new one; a new row emits `<event>:new` when named."""
     session = db.session()
     obj = session.execute(select(model).filter_by(**lookup)).scalars().first()
     if obj is not None:
@@ -54,6 +56,8 @@ def _get_or_create(model, lookup, values=None):
     obj = model(**lookup, **(values or {}))
     session.add(obj)
     session.flush()
+    if event:
+        events.emit(f"{event}:new", {f"{event.replace('-', '_')}_id": obj.id})
     return obj, True
 
 
@@ -64,10 +68,11 @@ def init_data():
     for name, color in PROJECT_STATUSES:
         created["project statuses"] += _get_or_create(ProjectStatus, {"name": name}, {"color": color})[1]
     for name in TEMPORAL_ENTITY_TYPES + ASSET_TYPES:
-        created["entity types"] += _get_or_create(EntityType, {"name": name})[1]
+        event = "asset-type" if name in ASSET_TYPES else None
+        created["entity types"] += _get_or_create(EntityType, {"name": name}, event=event)[1]
     departments = {}
     for name, color in DEPARTMENTS:
-        departments[name], new = _get_or_create(Department, {"name": name}, {"color": color})
+        departments[name], new = _get_or_create(Department, {"name": name}, {"color": color}, "department")
         created["departments"] += new
     for name, color, priority, for_entity, department in TASK_TYPES:
         department_id = departments[department].id if department else None
@@ -75,10 +80,12 @@ def init_data():
             TaskType,
             {"name": name, "for_entity": for_entity, "department_id": department_id},
             {"color": color, "priority": priority, "short_name": ""},
+            # the concept task type comes with the schema in Zou, with no event
+            event=None if for_entity == "Concept" else "task-type",
         )[1]
     for name, short_name, color, flags in TASK_STATUSES:
         values = {"name": name, "color": color, "priority": 1, "is_wip": False}
         values.update(flags)
-        created["task statuses"] += _get_or_create(TaskStatus, {"short_name": short_name}, values)[1]
+        created["task statuses"] += _get_or_create(TaskStatus, {"short_name": short_name}, values, "task-status")[1]
     session.commit()
     return created

@@ -3,6 +3,7 @@ import secrets
 
 from sqlalchemy import func, select
 
+from zou_api import events
 from zou_api.exceptions import WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Person
@@ -23,7 +24,8 @@ def create_admin(email, password=None, first_name="Super", last_name="Admin"):
         raise WrongParameter("Password is too short (8 characters at least).")
     session = db.session()
     person = session.execute(select(Person).where(func.lower(Person.email) == email.lower())).scalars().first()
-    if person is None:
+    created = person is None
+    if created:
         person = Person(email=email, first_name=first_name, last_name=last_name, phone="",
                         desktop_login="", timezone="Europe/Paris", locale="en_US")
         session.add(person)
@@ -31,5 +33,8 @@ def create_admin(email, password=None, first_name="Super", last_name="Admin"):
     person.active = True
     person.archived = False
     person.password = hash_password(password)
+    session.flush()
+    if created:
+        events.emit("person:new", {"person_id": person.id})
     session.commit()
     return person, password
