@@ -39,7 +39,7 @@ def test_a_failing_listener_does_not_break_the_write(app, ctx):
 
 
 @pytest.mark.skipif(not os.environ.get("ZOU_TEST_REDIS_URL"), reason="needs ZOU_TEST_REDIS_URL (make test-redis)")
-def test_events_are_published_to_redis(app, ctx):
+def test_events_are_published_to_redis(app, ctx, factory):
     import json
 
     import redis
@@ -48,7 +48,7 @@ def test_events_are_published_to_redis(app, ctx):
     pubsub = client.pubsub()
     pubsub.subscribe("events")
     pubsub.get_message(timeout=1)  # the subscribe confirmation
-    project_id = "5a2e3c1e-0000-4000-8000-000000000001"
+    project_id = str(factory.project().id)
     events.emit("thing:new", {"thing_id": "4"}, project_id=project_id)
     db.session.commit()
     message = pubsub.get_message(timeout=5)

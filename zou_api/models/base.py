@@ -17,7 +17,8 @@ JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 
 def utcnow():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None, microsecond=0)
+    """Now in UTC, naive, to the microsecond (answers show seconds; order needs the rest)."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
 def format_value(value):

@@ -1,10 +1,11 @@
 """Lists of production models: Zou's filter and pagination semantics, and a constant number of
 SQL statements whatever the number of rows (10,000 tasks: one query, plus one per link kind)."""
 import contextlib
+import datetime
 import uuid
 
 import pytest
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, update
 
 from zou_api import models as m
 
@@ -75,11 +76,16 @@ def test_ten_thousand_tasks_take_one_query(app, clients, factory, people, produc
 
 def test_pagination_shape(admin, factory, production):
     project, asset = production
-    add_tasks(factory, project, asset, 12)
+    rows = add_tasks(factory, project, asset, 12)
+    for i, row in enumerate(rows):  # one second apart, oldest first
+        stamp = datetime.datetime(2024, 1, 1, 0, 0, i)
+        factory.session.execute(update(m.Task).where(m.Task.id == row["id"]).values(updated_at=stamp, created_at=stamp))
+    factory.session.commit()
     page = admin.get("/data/tasks?page=2&limit=5").get_json()
     assert {k: page[k] for k in ("total", "nb_pages", "limit", "offset", "page")} == \
         {"total": 12, "nb_pages": 3, "limit": 5, "offset": 5, "page": 2}
-    assert [t["name"] for t in page["data"]] == [f"t{i:05d}" for i in range(5, 10)]
+    # pages come newest first: page 2 of 5 holds the 6th to 10th newest
+    assert [t["name"] for t in page["data"]] == [f"t{i:05d}" for i in range(6, 1, -1)]
     beyond = admin.get("/data/tasks?page=9&limit=5").get_json()
     assert beyond["data"] == [] and beyond["total"] == 12 and beyond["offset"] == 40
     assert admin.get("/data/tasks?page=1").get_json()["limit"] == 100
