@@ -112,7 +112,7 @@ def scenario_entities(c):
     c.post("/data/entities", {"name": "Typeless", "project_id": pid})
     c.put(f"/data/entities/{prod['hero']['id']}", {"data": {"a": 1}})
     c.put(f"/data/entities/{prod['hero']['id']}", {"data": {"b": 2}, "description": "The hero"})
-    c.put(f"/data/entities/{prod['hero']['id']}", {"name": f"Prop Prod"})
+    c.put(f"/data/entities/{prod['hero']['id']}", {"name": "Prop Prod"})
     c.post("/data/entity-links", {"entity_in_id": prod["shot"]["id"], "entity_out_id": prod["prop"]["id"],
                                   "nb_occurences": 2}, expect=201)
     c.post("/data/entity-links", {"entity_in_id": prod["shot"]["id"], "entity_out_id": prod["prop"]["id"]})

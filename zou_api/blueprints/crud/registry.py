@@ -73,3 +73,13 @@ REGISTRY = {}
 def register(spec):
     REGISTRY[spec.path] = spec
     return spec
+
+
+def configure(path, **hooks):
+    """Set hooks on the model registered at `path` (a misspelt hook name is an error)."""
+    spec = REGISTRY[path]
+    for name, value in hooks.items():
+        if not hasattr(spec, name):
+            raise AttributeError(f"CrudModel has no hook {name}")
+        setattr(spec, name, value)
+    return spec

@@ -9,7 +9,7 @@ from flask import request
 from sqlalchemy import or_, select
 
 from zou_api import models as m
-from zou_api.blueprints.crud.registry import REGISTRY
+from zou_api.blueprints.crud.registry import configure
 from zou_api.exceptions import PermissionDenied
 from zou_api.extensions import db
 from zou_api.security import (
@@ -35,13 +35,6 @@ from zou_api.services import crud_rules_production as rules
 from zou_api.utils.http import arg_bool, is_uuid, parse_uuid
 
 
-def spec(path, **hooks):
-    entry = REGISTRY[path]
-    for name, value in hooks.items():
-        if not hasattr(entry, name):
-            raise AttributeError(f"CrudModel has no hook {name}")
-        setattr(entry, name, value)
-    return entry
 
 
 # -- shared checks ------------------------------------------------------------------------
@@ -122,7 +115,7 @@ def delete_project_check(project):
     check_admin()
 
 
-spec("projects",
+configure("projects",
      can_read=read_project, scope=team_scope(m.Project.id),
      can_create=admin_only, can_write=manager_of_instance(lambda p: p.id), can_delete=delete_project_check,
      before_create=rules.project_before_create,
@@ -144,7 +137,7 @@ def delete_entity_check(entity):
     check_project_manager(entity.project_id)
 
 
-spec("entities",
+configure("entities",
      event=rules.entity_event_name,
      can_read=read_entity, scope=team_scope(m.Entity.project_id),
      can_create=manager_of_body_project(), can_write=manager_of_instance(lambda e: e.project_id),
@@ -152,12 +145,12 @@ spec("entities",
      before_create=with_current_person("created_by", rules.entity_before_create),
      before_update=rules.entity_before_update, augment=relations.augment_entity)
 
-spec("entity-types",
+configure("entity-types",
      event=rules.entity_type_event_name,
      before_create=rules.entity_type_check_name,
      before_update=lambda instance, values: rules.entity_type_check_name(values, instance))
 
-spec("entity-links", can_read=admin_only, before_create=rules.entity_link_defaults)
+configure("entity-links", can_read=admin_only, before_create=rules.entity_link_defaults)
 
 
 def read_asset_instance(instance=None):
@@ -166,7 +159,7 @@ def read_asset_instance(instance=None):
     check_entity_access(instance.asset_id)
 
 
-spec("asset-instances",
+configure("asset-instances",
      can_read=read_asset_instance, can_list=admin_only, can_write=read_asset_instance,
      can_create=admin_only, can_delete=admin_only,
      before_delete=lambda instance: rules.purge_dependents(m.AssetInstance, instance.id),
@@ -215,7 +208,7 @@ def update_task_check(task):
     check_project_manager(task.project_id)
 
 
-spec("tasks",
+configure("tasks",
      can_read=read_task, scope=task_scope,
      can_create=create_task_check, can_write=update_task_check,
      can_delete=manager_of_instance(lambda t: t.project_id),
@@ -224,15 +217,15 @@ spec("tasks",
      before_delete=lambda task: rules.delete_task(task, force()),
      event_data=rules.task_event_data)
 
-spec("task-types",
+configure("task-types",
      before_create=rules.task_type_check_name,
      before_update=lambda instance, values: rules.task_type_check_name(values, instance),
      before_delete=lambda task_type: rules.delete_task_type(task_type, force()))
 
-spec("task-status",
+configure("task-status",
      before_create=rules.task_status_defaults, after_create=rules.task_status_unset_other_defaults, after_update=rules.task_status_unset_other_defaults)
 
-spec("project-status")
+configure("project-status")
 
 
 # -- comments and attachments -------------------------------------------------------------
@@ -276,7 +269,7 @@ def delete_comment_check(comment):
         raise PermissionDenied()
 
 
-spec("comments",
+configure("comments",
      can_read=read_comment, can_create=admin_only, can_write=write_comment, can_delete=delete_comment_check,
      before_create=rules.comment_before_create,
      before_update=lambda comment, values: dict(values, editor_id=current_person_id()),
@@ -294,7 +287,7 @@ def read_attachment(attachment=None):
     check_project_access(task.project_id)
 
 
-spec("attachment-files",
+configure("attachment-files",
      can_read=read_attachment, before_create=rules.attachment_defaults, augment=relations.augment_attachment_file)
 
 
@@ -306,7 +299,7 @@ def read_milestone(milestone=None):
     check_project_access(milestone.project_id)
 
 
-spec("milestones",
+configure("milestones",
      can_read=read_milestone, can_create=manager_of_body_project(),
      can_write=manager_of_instance(lambda x: x.project_id),
      before_create=lambda values: (rules.required(values, "project_id"), values)[1])
@@ -319,7 +312,7 @@ def update_schedule_item(item=None):
         raise PermissionDenied()
 
 
-spec("schedule-items",
+configure("schedule-items",
      can_read=admin_only, can_create=manager_of_body_project(), can_write=update_schedule_item,
      can_delete=manager_of_instance(lambda x: x.project_id), before_create=rules.schedule_item_check)
 
@@ -331,7 +324,7 @@ def read_schedule_version(version=None):
     check_project_access(version.project_id)
 
 
-spec("production-schedule-versions",
+configure("production-schedule-versions",
      can_read=read_schedule_version, can_create=manager_of_body_project(),
      can_write=manager_of_instance(lambda x: x.project_id),
      before_create=lambda values: (rules.required(values, "project_id"), values)[1])
@@ -360,7 +353,7 @@ def create_schedule_link_check(body):
     check_project_manager(project_id)
 
 
-spec("production-schedule-version-task-links",
+configure("production-schedule-version-task-links",
      can_read=read_schedule_link, can_create=create_schedule_link_check,
      can_write=manager_of_instance(lambda x: _version_project(x.production_schedule_version_id)),
      before_create=rules.schedule_link_check,
@@ -368,9 +361,9 @@ spec("production-schedule-version-task-links",
      before_delete=lambda link: rules.purge_dependents(m.ProductionScheduleVersionTaskLink, link.id),
      extra_fields=("assignees",), augment=relations.augment_schedule_link)
 
-spec("budgets", can_read=admin_only,
+configure("budgets", can_read=admin_only,
      before_delete=lambda budget: rules.purge_dependents(m.Budget, budget.id))
-spec("budget-entries", can_read=admin_only, before_create=rules.budget_entry_defaults)
+configure("budget-entries", can_read=admin_only, before_create=rules.budget_entry_defaults)
 
 
 # -- time spents and day offs -------------------------------------------------------------
@@ -388,7 +381,7 @@ def delete_time_spent_check(time_spent):
     check_project_manager(project_of_task(time_spent.task_id))
 
 
-spec("time-spents",
+configure("time-spents",
      can_read=admin_only, can_delete=delete_time_spent_check,
      before_create=rules.time_spent_check,
      before_update=lambda instance, values: rules.time_spent_check(values, instance),
@@ -419,7 +412,7 @@ def create_day_off_check(body):
         raise PermissionDenied()
 
 
-spec("day-offs",
+configure("day-offs",
      can_read=read_day_off, can_create=create_day_off_check, can_write=own_day_off,
      before_create=rules.day_off_check,
      before_update=lambda instance, values: rules.day_off_check(values, instance),
@@ -467,7 +460,7 @@ def write_playlist(playlist=None):
     check_project_manager(playlist.project_id)
 
 
-spec("playlists",
+configure("playlists",
      can_list=list_playlists, can_read=read_playlist, scope=playlist_scope,
      can_create=create_playlist_check, can_write=write_playlist,
      before_create=with_current_person(
@@ -514,7 +507,7 @@ def write_preview(preview=None):
         raise PermissionDenied()
 
 
-spec("preview-files",
+configure("preview-files",
      can_read=read_preview, scope=preview_scope, can_create=admin_only, can_write=write_preview,
      can_delete=manager_of_instance(lambda p: project_of_task(p.task_id)),
      before_create=rules.preview_file_defaults,
@@ -556,7 +549,7 @@ def write_working_file(working_file=None):
     check_task_action_access(task)
 
 
-spec("working-files",
+configure("working-files",
      can_list=no_vendor_list, can_read=read_working_file, scope=working_file_scope,
      can_create=admin_only, can_write=write_working_file, can_delete=admin_only,
      before_delete=lambda working_file: rules.purge_dependents(m.WorkingFile, working_file.id),
@@ -588,7 +581,7 @@ def write_output_file(output_file=None):
         raise PermissionDenied()
 
 
-spec("output-files",
+configure("output-files",
      can_list=no_vendor_list, can_read=read_output_file, scope=output_file_scope,
      can_create=admin_only, can_write=write_output_file, can_delete=admin_only,
      project_id_of=lambda output_file: project_of_entity(output_file.entity_id),

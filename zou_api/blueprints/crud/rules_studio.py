@@ -11,7 +11,7 @@ Who may do what, as Zou 1.0.97 answers on /data/<path>:
 """
 from flask import request
 
-from zou_api.blueprints.crud.registry import REGISTRY
+from zou_api.blueprints.crud.registry import configure
 from zou_api.exceptions import PermissionDenied
 from zou_api.security import (
     check_admin,
@@ -41,13 +41,6 @@ def _not_vendor(instance=None):
         raise PermissionDenied()
 
 
-def _set(path, **hooks):
-    spec = REGISTRY[path]
-    for name, value in hooks.items():
-        if not hasattr(spec, name):
-            raise AttributeError(f"CrudModel has no hook {name}")
-        setattr(spec, name, value)
-    return spec
 
 
 def _raw_body():
@@ -139,7 +132,7 @@ def _person_before_delete(person):
     persons.check_nothing_linked(person)
 
 
-_set("persons", scope=_person_scope, can_list=lambda instance=None: None, can_read=_person_read,
+configure("persons", scope=_person_scope, can_list=lambda instance=None: None, can_read=_person_read,
      augment=_person_augment, serialize=_person_serialize, links=(),
      can_create=_person_create_check, can_write=_person_write_check, can_delete=_person_delete_check,
      before_create=_person_before_create, before_update=_person_before_update,
@@ -155,10 +148,10 @@ def _organisation_augment(items, action, relations, id_query=None):
             item.pop(key, None)
 
 
-_set("organisations", augment=_organisation_augment,
+configure("organisations", augment=_organisation_augment,
      before_create=lambda values: rules.defaults(values, hours_by_day=8.0))
-_set("departments", before_delete=rules.delete_department_salary_scales)
-_set("softwares", before_create=lambda values: rules.defaults(values, monthly_cost=0, inventory_amount=0))
+configure("departments", before_delete=rules.delete_department_salary_scales)
+configure("softwares", before_create=lambda values: rules.defaults(values, monthly_cost=0, inventory_amount=0))
 
 
 def _background_create(body):
@@ -175,7 +168,7 @@ def _background_before_update(instance, values):
     return values
 
 
-_set("preview-background-files", can_create=_background_create, before_create=_background_before_create,
+configure("preview-background-files", can_create=_background_create, before_create=_background_before_create,
      before_update=_background_before_update,
      after_create=lambda instance, body: rules.reset_other_default_backgrounds(instance),
      after_update=lambda instance, body, old: rules.reset_other_default_backgrounds(instance))
@@ -184,9 +177,9 @@ _set("preview-background-files", can_create=_background_create, before_create=_b
 # -- admin-only models ---------------------------------------------------------------------
 for _path in ("hardware-items", "plugins", "salary-scales", "notifications", "subscriptions", "news",
               "search-filters", "search-filter-groups", "events", "chats", "chat-messages"):
-    _set(_path, can_read=_admin)
+    configure(_path, can_read=_admin)
 
-_set("hardware-items", before_create=lambda values: rules.defaults(values, monthly_cost=0, inventory_amount=0))
+configure("hardware-items", before_create=lambda values: rules.defaults(values, monthly_cost=0, inventory_amount=0))
 
 
 def _salary_scales_list(instance=None):
@@ -199,7 +192,7 @@ def _salary_scales_create(body):
     raise rules.invalid("Salary scales cannot be created")
 
 
-_set("salary-scales", can_list=_salary_scales_list, can_create=_salary_scales_create,
+configure("salary-scales", can_list=_salary_scales_list, can_create=_salary_scales_create,
      before_update=lambda instance, values: rules.check_salary_scale(values))
 
 
@@ -216,9 +209,9 @@ def _notification_after_update(instance, body, old):
             instance.type = values["type"]
 
 
-_set("notifications", before_create=_check_notification_type, after_update=_notification_after_update)
-_set("search-filter-groups", before_create=lambda values: rules.defaults(values, color=""))
-_set("events", event="api-event")
+configure("notifications", before_create=_check_notification_type, after_update=_notification_after_update)
+configure("search-filter-groups", before_create=lambda values: rules.defaults(values, color=""))
+configure("events", event="api-event")
 
 
 def _chat_participants(instance, body, old=None):
@@ -226,7 +219,7 @@ def _chat_participants(instance, body, old=None):
         rules.set_participants(instance, body["participants"])
 
 
-_set("chats", links=(), after_create=_chat_participants, after_update=_chat_participants,
+configure("chats", links=(), after_create=_chat_participants, after_update=_chat_participants,
      before_create=lambda values: rules.defaults(values, object_type="entity"))
 
 
@@ -243,11 +236,11 @@ def _chat_message_create(body):
     body.pop("attachment_files", None)
 
 
-_set("chat-messages", augment=_chat_message_augment, can_create=_chat_message_create)
+configure("chat-messages", augment=_chat_message_augment, can_create=_chat_message_create)
 
 
 # -- lists for some, details for admins ----------------------------------------------------
-_set("status-automations", can_list=_not_vendor, can_read=_admin,
+configure("status-automations", can_list=_not_vendor, can_read=_admin,
      before_create=rules.check_status_automation,
      before_update=lambda instance, values: rules.check_status_automation(values, instance),
      before_delete=rules.check_automation_unused)
@@ -261,7 +254,7 @@ def _custom_action_name(values, creating):
     return values
 
 
-_set("custom-actions", can_list=_not_vendor, can_read=_admin,
+configure("custom-actions", can_list=_not_vendor, can_read=_admin,
      before_create=lambda values: _custom_action_name(values, True),
      before_update=lambda instance, values: _custom_action_name(values, False))
 
@@ -290,7 +283,7 @@ def _descriptor_departments(instance, body):
         rules.set_descriptor_departments(instance, body["departments"])
 
 
-_set("metadata-descriptors", can_list=lambda instance=None: None, can_read=_admin, scope=_descriptor_scope,
+configure("metadata-descriptors", can_list=lambda instance=None: None, can_read=_admin, scope=_descriptor_scope,
      can_create=_descriptor_create, links=(), augment=_descriptor_augment,
      before_create=rules.check_metadata_descriptor,
      before_update=lambda instance, values: rules.check_metadata_descriptor(values, instance),
@@ -317,7 +310,7 @@ def _template_augment(items, action, relations, id_query=None):
         item["preview_background_files"] = files.get(parse_uuid(item["id"]), [])
 
 
-_set("project-templates", can_read=_manager, can_create=_template_create, can_write=_template_write,
+configure("project-templates", can_read=_manager, can_create=_template_create, can_write=_template_write,
      can_delete=_admin, links=(), augment=_template_augment, find=rules.find_template,
      before_create=rules.check_template,
      before_update=lambda instance, values: rules.check_template(values, instance),
