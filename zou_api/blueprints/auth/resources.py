@@ -1,7 +1,7 @@
 import functools
 import re
 
-from flask import current_app, request
+from flask import current_app, redirect, request
 from flask_jwt_extended import get_jwt, jwt_required, unset_jwt_cookies
 
 from zou_api.blueprints.auth.validation import SECOND_FACTOR_FIELDS, Field, second_factor, validate
@@ -9,6 +9,7 @@ from zou_api.blueprints.base import PublicResource, Resource
 from zou_api.security import current_person, require_login, tokens
 from zou_api.services import auth as auth_service
 from zou_api.services import auth_passwords
+from zou_api.services import oidc as oidc_service
 from zou_api.services import two_factor as two_factor_service
 from zou_api.utils.http import json_response
 
@@ -145,26 +146,41 @@ class AppLoginTokenResource(PublicResource):
 
 
 class _SingleSignOnResource(PublicResource):
-    """OIDC and SAML: disabled unless configured, as in Zou; this server has no SSO client."""
+    """OIDC and SAML: disabled unless configured, as in Zou."""
 
     kind = ""
 
-    def _answer(self):
+    def _disabled(self):
         if not current_app.config.get(f"{self.kind}_ENABLED"):
             return json_response({"error": f"{self.kind} is not enabled."}, 400)
-        return json_response({"error": f"{self.kind} login is not available on this server."}, 501)
+        return None
+
+    def _answer(self):
+        return self._disabled() or json_response(
+            {"error": f"{self.kind} login is not available on this server."}, 501)
 
 
 class OidcLoginResource(_SingleSignOnResource):
-    summary = "OIDC login redirect (400 while OIDC is not enabled)."
+    summary = "OIDC login: a redirect to the identity provider (400 while OIDC is not enabled)."
     kind = "OIDC"
 
     def get(self):
-        return self._answer()
+        return self._disabled() or redirect(oidc_service.authorization_url(), 302)
 
 
-class OidcCallbackResource(OidcLoginResource):
-    summary = "OIDC callback (400 while OIDC is not enabled)."
+class OidcCallbackResource(_SingleSignOnResource):
+    summary = ("OIDC callback: checks the provider's answer, sets the token cookies and redirects to "
+               "the web app (400 while OIDC is not enabled).")
+    kind = "OIDC"
+
+    def get(self):
+        disabled = self._disabled()
+        if disabled:
+            return disabled
+        access, refresh = oidc_service.callback(request.args, ip_address=request.remote_addr)
+        response = redirect(oidc_service.web_app_url(), 302)
+        tokens.set_token_cookies(response, access, refresh)
+        return response
 
 
 class SamlLoginResource(_SingleSignOnResource):
