@@ -302,3 +302,11 @@ def test_disabled_answers_stay_the_reference_ones(app, anonymous, provider, monk
     for path in ("/auth/oidc/login", "/auth/oidc/callback?code=x&state=y"):
         response = anonymous.get(path)
         assert response.status_code == 400 and response.get_json() == {"error": "OIDC is not enabled."}
+
+
+def test_unverified_email_does_not_take_over_an_account(app, anonymous, provider, factory):
+    factory.person(email="victim@example.com")
+    body = refused(round_trip(anonymous, provider, sub="attacker", email="victim@example.com",
+                              email_verified=False), 401)
+    assert "verified" in body["message"]
+    assert get_person(app, "victim@example.com").oidc_subject is None
