@@ -140,7 +140,8 @@ def build_filters(model, args):
     return conditions
 
 
-def list_instances(model, args, extra_conditions=(), relations=None, order_by=None, augment=None):
+def list_instances(model, args, extra_conditions=(), relations=None, order_by=None, augment=None,
+                   max_rows=None):
     """The rows matching args (a MultiDict), serialised; paginated when `page` is given.
 
     One query for the rows (plus one count with `page`), one per link kind with relations.
@@ -177,6 +178,9 @@ def list_instances(model, args, extra_conditions=(), relations=None, order_by=No
         return {"data": items, "total": total,
                 "nb_pages": math.ceil(total / limit) if total else 0, "limit": limit, "offset": offset,
                 "page": page}
+    if max_rows:
+        statement = statement.limit(max_rows)
+        ids = ids.order_by(*order).limit(max_rows)
     rows = db.session.execute(statement).all()
     items = serialize_rows(model, rows, relations, ids)
     if augment and items:

@@ -151,3 +151,24 @@ def test_chat_messages_and_chat_deletion(admin, people, production, factory):
     assert admin.delete(f"/data/chats/{chat['id']}").status_code == 204
     factory.session.expire_all()
     assert factory.session.scalars(select(ChatParticipant)).all() == []
+
+
+def test_event_lists_are_capped_at_1000_without_page(admin, factory):
+    import datetime
+
+    from sqlalchemy import insert
+
+    from zou_api.models import ApiEvent
+
+    start = datetime.datetime(2024, 1, 1)
+    factory.session.execute(insert(ApiEvent), [
+        {"name": "bulk:new", "data": {"n": n}, "created_at": start + datetime.timedelta(seconds=n),
+         "updated_at": start + datetime.timedelta(seconds=n)} for n in range(1100)])
+    factory.session.commit()
+    plain = admin.get("/data/events").get_json()
+    assert len(plain) == 1000
+    assert [e["data"]["n"] for e in plain[:2]] == [0, 1]  # oldest first
+    assert len(admin.get("/data/events?name=bulk:new").get_json()) == 1000
+    page = admin.get("/data/events?page=1&limit=5").get_json()
+    assert page["total"] == 1100 and [e["data"]["n"] for e in page["data"]] == [1099, 1098, 1097, 1096, 1095]
+    assert admin.get("/data/events?page=11&limit=100").get_json()["data"][-1]["data"]["n"] == 0

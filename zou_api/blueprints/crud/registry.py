@@ -60,6 +60,7 @@ class CrudModel:
     update_links: Optional[tuple] = None
     extra_fields: tuple = ()
     order_by: Optional[Callable] = None  # () -> tuple of SQL order clauses
+    max_rows: Optional[int] = None  # cap of a list asked without `page` (pages are never capped)
     create_status: int = 201
     find: Optional[Callable] = None
     relations_on_get: bool = True

@@ -31,7 +31,7 @@ class ModelsResource(Resource):
             def augment(items, relations, id_query):
                 spec.augment(items, "list", relations, id_query)
         result = crud.list_instances(spec.model, request.args, extra_conditions=conditions, order_by=order_by,
-                                     augment=augment)
+                                     augment=augment, max_rows=spec.max_rows)
         return json_response(result)
 
     def post(self):

@@ -211,7 +211,8 @@ def _notification_after_update(instance, body, old):
 
 configure("notifications", before_create=_check_notification_type, after_update=_notification_after_update)
 configure("search-filter-groups", before_create=lambda values: rules.defaults(values, color=""))
-configure("events", event="api-event")
+# Zou answers at most 1,000 events to a list without `page` (the log grows without end).
+configure("events", event="api-event", max_rows=1000)
 
 
 def _chat_participants(instance, body, old=None):
