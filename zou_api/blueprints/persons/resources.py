@@ -1,7 +1,7 @@
 from flask import Response
 
 from zou_api.blueprints.base import Resource
-from zou_api.blueprints.persons import access
+from zou_api.security import schedule_access as access
 from zou_api.blueprints.persons import args as a
 from zou_api.security import check_admin, current_person_id
 from zou_api.services import day_offs, periods, persons, quotas, time_spents

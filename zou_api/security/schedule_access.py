@@ -12,15 +12,15 @@ from sqlalchemy import select
 from zou_api.exceptions import PermissionDenied
 from zou_api.extensions import db
 from zou_api.models import DepartmentLink, ProjectPersonLink
-from zou_api.security import (
+from zou_api.security.permissions import (
     current_person_id,
     has_project_access,
     is_admin,
     is_manager,
     is_supervisor,
     project_ids_of_current_user,
+    request_cache,
 )
-from zou_api.security.permissions import request_cache
 from zou_api.services.time_spents import EVERYTHING, Scope
 
 
