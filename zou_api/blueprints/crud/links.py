@@ -3,7 +3,7 @@ the reordering of task types (globally) and of a production's links, in one requ
 from zou_api.blueprints.base import Resource
 from zou_api.models import ProjectTaskStatusLink, ProjectTaskTypeLink
 from zou_api.security import check_admin, check_project_manager
-from zou_api.services import crud_rules_production as rules
+from zou_api.services import production_links as rules
 from zou_api.utils.http import json_body, json_response, parse_uuid
 
 
