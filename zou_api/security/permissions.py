@@ -63,13 +63,6 @@ def current_role():
     return person.role if person is not None else None
 
 
-def current_claims():
-    try:
-        return get_jwt()
-    except RuntimeError:
-        return {}
-
-
 def is_admin():
     return current_role() == "admin"
 

@@ -3,10 +3,10 @@ production's links (the crud blueprint's extra routes). Run in the caller's tran
 from sqlalchemy import null, select
 
 from zou_api import events
-from zou_api.exceptions import NotFound, WrongParameter
+from zou_api.exceptions import WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Project, ProjectTaskStatusLink, ProjectTaskTypeLink, TaskStatus, TaskType
-from zou_api.services.crud import NOT_FOUND
+from zou_api.services.crud import get_instance
 from zou_api.utils.http import is_uuid, parse_uuid
 
 
@@ -30,8 +30,8 @@ def _priority(body):
 
 def link_task_type(body):
     """Create or update a project's task type link (priority 1 unless given)."""
-    project = _get_or_404(Project, reference_id(body, "project_id"))
-    task_type = _get_or_404(TaskType, reference_id(body, "task_type_id"))
+    project = get_instance(Project, reference_id(body, "project_id"))
+    task_type = get_instance(TaskType, reference_id(body, "task_type_id"))
     priority = _priority(body)
     link = db.session.execute(select(ProjectTaskTypeLink).where(
         ProjectTaskTypeLink.project_id == project.id, ProjectTaskTypeLink.task_type_id == task_type.id)).scalar()
@@ -47,8 +47,8 @@ def link_task_type(body):
 
 def link_task_status(body):
     """Create or update a project's task status link (board roles: the given list, else none)."""
-    project = _get_or_404(Project, reference_id(body, "project_id"))
-    status = _get_or_404(TaskStatus, reference_id(body, "task_status_id"))
+    project = get_instance(Project, reference_id(body, "project_id"))
+    status = get_instance(TaskStatus, reference_id(body, "task_status_id"))
     priority = _priority(body)
     roles = body.get("roles_for_board") or []
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
@@ -79,7 +79,7 @@ def reorder_ids(body, name):
 
 def reorder_project_links(project_id, ids, link_model, column_name):
     """Priority = position in the list (from 1) for the project's links named there; answers them."""
-    project = _get_or_404(Project, project_id)
+    project = get_instance(Project, project_id)
     column = getattr(link_model, column_name)
     links = {getattr(link, column_name): link for link in db.session.execute(
         select(link_model).where(link_model.project_id == project.id, column.in_(ids))).scalars()} if ids else {}
@@ -108,9 +108,3 @@ def reorder_task_types(ids):
     db.session.commit()
     return [t.serialize() for t in result]
 
-
-def _get_or_404(model, instance_id):
-    instance = db.session.get(model, parse_uuid(instance_id))
-    if instance is None:
-        raise NotFound(NOT_FOUND)
-    return instance

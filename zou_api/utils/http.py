@@ -78,13 +78,6 @@ def parse_int(value, field="value", minimum=None):
     return number
 
 
-def parse_float(value, field="value"):
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise WrongParameter(f"{field} must be a number.")
-
-
 def parse_date(value, field="date"):
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
@@ -114,8 +107,3 @@ def arg(name, default=None):
 def arg_bool(name, default=False):
     value = request.args.get(name)
     return default if value is None else parse_bool(value, name)
-
-
-def arg_int(name, default=None, minimum=None):
-    value = request.args.get(name)
-    return default if value in (None, "") else parse_int(value, name, minimum)
