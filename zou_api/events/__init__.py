@@ -1,6 +1,2 @@
 """Events on every write: stored in api_event, published to Redis and to in-process listeners."""
-import logging
-
 from zou_api.events.bus import emit, listen, listeners, reset_listeners  # noqa: F401
-
-log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from zou_api import events
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
-from zou_api.models import load_links  # noqa: F401  (part of this module's interface)
+from zou_api.models import load_links, utcnow  # noqa: F401  (load_links: part of this module's interface)
 from zou_api.utils.http import parse_bool, parse_date, parse_datetime, parse_int, parse_uuid
 
 PROTECTED_FIELDS = {"id", "created_at", "updated_at"}
@@ -320,7 +320,7 @@ def set_links(instance, body, names=None):
                 row = {own_col: instance.id, other_col: other}
                 if with_id:
                     row["id"] = uuid.uuid4()
-                    row["created_at"] = row["updated_at"] = datetime.datetime.utcnow().replace(microsecond=0)
+                    row["created_at"] = row["updated_at"] = utcnow()
                 rows.append(row)
             try:
                 db.session.execute(insert(table), rows)
