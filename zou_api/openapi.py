@@ -9,6 +9,7 @@ import re
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, Uuid
 
 from zou_api import __version__
+from zou_api.security.access import rule_for
 
 _CONVERTER = re.compile(r"<(?:[a-z_]+:)?([A-Za-z_0-9]+)>")
 
@@ -59,9 +60,11 @@ def build_spec(app):
                       for name in _CONVERTER.findall(rule.rule)]
         tag = rule.endpoint.split(".")[0]
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            declared = rule_for(resource, method)
             operation = {
                 "tags": [tag],
                 "summary": getattr(resource, "summary", "") or resource.__name__,
+                "x-access": declared.describe() if declared is not None else "any logged-in person",
                 "operationId": f"{method.lower()}_{rule.endpoint.replace('.', '_')}",
                 "responses": {"200": {"description": "Success"}, "400": {"description": "Bad request"},
                               "401": {"description": "Not logged in"}, "403": {"description": "Forbidden"},

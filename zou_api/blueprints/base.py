@@ -1,18 +1,79 @@
-"""The base resource class: every route needs a logged-in, active person unless it says not."""
+"""The base resource class and the answers every blueprint shares.
+
+A resource declares who may call it with `access` (zou_api/security/access.py): one rule, or
+one per method (`{"get": ..., "put": ...}`). Before the method runs, the base class checks the
+caller's login (unless the rule is PUBLIC), with `parse_ids = True` turns every `<..._id>` path
+argument into a UUID (400 "Malformed ID." otherwise: the reference words a malformed id
+differently from route to route, so it is the resource's choice) and checks the rule.
+A resource that declares nothing needs a login, as before; tests/test_declared_access.py
+fails it.
+
+`answer_listing(listing)` answers a services/listing.py Listing in the mode the client asked:
+plain JSON, `compact=true`, `stream=true` (NDJSON), with ETag / If-None-Match -> 304.
+"""
+import orjson
+from flask import Response, request, stream_with_context
 from flask.views import MethodView
 
-from zou_api.security import require_login
+from zou_api.blueprints import args
+from zou_api.security.access import PUBLIC, rule_for
+from zou_api.security.permissions import check_login
+from zou_api.utils.values import parse_uuid
+
+NDJSON = "application/x-ndjson"
+_DUMP_OPTIONS = orjson.OPT_NON_STR_KEYS
+
+
+def json_response(data, status=200, headers=None):
+    """A JSON answer serialised with orjson (fast on long lists)."""
+    return Response(orjson.dumps(data, option=_DUMP_OPTIONS), status=status, mimetype="application/json",
+                    headers=headers)
 
 
 class Resource(MethodView):
-    """A logged-in resource. Subclasses define get/post/put/delete."""
+    """A resource. Subclasses define get/post/put/delete and declare `access`."""
 
-    decorators = [require_login]
+    access = None
     summary = ""
+    parse_ids = False
+
+    def dispatch_request(self, **kwargs):
+        rule = rule_for(type(self), request.method)
+        if rule is None or rule.login:
+            check_login()
+        if self.parse_ids:
+            kwargs = {name: parse_uuid(value) if name.endswith("_id") else value for name, value in kwargs.items()}
+        if rule is not None:
+            rule.check(kwargs)
+        return super().dispatch_request(**kwargs)
 
 
-class PublicResource(MethodView):
+class PublicResource(Resource):
     """A resource anybody may call (login, status, health checks)."""
 
-    decorators = []
-    summary = ""
+    access = PUBLIC
+
+
+def answer_listing(listing, status=200):
+    """Answer a Listing in the mode the query string asks (see services/listing.py)."""
+    stream = args.query_bool("stream")
+    compact = args.query_bool("compact")
+    headers = {}
+    tag = listing.etag()
+    if tag is not None:
+        headers = {"ETag": f'"{tag}"', "Cache-Control": "private, no-cache"}
+        if request.if_none_match.contains(tag):
+            return Response(status=304, headers=headers)
+    if stream:
+        def lines():
+            yield orjson.dumps(listing.header(compact)) + b"\n"
+            for row in listing.rows():
+                yield orjson.dumps(listing.compact_row(row) if compact else row, option=_DUMP_OPTIONS) + b"\n"
+
+        return Response(stream_with_context(lines()), status=status, mimetype=NDJSON, headers=headers)
+    if compact:
+        body = listing.header(True)
+        body["rows"] = [listing.compact_row(row) for row in listing.rows()]
+        return json_response(body, status, headers)
+    rows = listing.rows()
+    return json_response(rows if isinstance(rows, list) else list(rows), status, headers)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from zou_api.exceptions import PermissionDenied, Unauthorized
 from zou_api.extensions import db
 from zou_api.security.two_factor import check_two_factor_setup
-from zou_api.utils.http import is_uuid, parse_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor")
 
@@ -18,14 +18,19 @@ def require_login(view):
 
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
-        verify_jwt_in_request()
-        person = current_person()
-        if person is None or not person.active or person.archived:
-            raise Unauthorized("User is not active anymore.", status=401)
-        check_two_factor_setup(get_jwt(), request.path)
+        check_login()
         return view(*args, **kwargs)
 
     return wrapper
+
+
+def check_login():
+    """A valid access token (header or cookie) of an active person, with 2FA set up if required."""
+    verify_jwt_in_request()
+    person = current_person()
+    if person is None or not person.active or person.archived:
+        raise Unauthorized("User is not active anymore.", status=401)
+    check_two_factor_setup(get_jwt(), request.path)
 
 
 def current_person():

@@ -65,7 +65,7 @@ def is_token_revoked(jwt_header, jwt_payload):
 
 def _is_current_bot_token(jwt_payload):
     from zou_api.models import Person
-    from zou_api.utils.http import is_uuid, parse_uuid
+    from zou_api.utils.values import is_uuid, parse_uuid
 
     subject = jwt_payload.get("sub")
     if not is_uuid(subject):

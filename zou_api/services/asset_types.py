@@ -5,7 +5,7 @@ from werkzeug.exceptions import NotFound
 from zou_api.extensions import db
 from zou_api.models import EntityType
 from zou_api.services import crud
-from zou_api.utils.http import is_uuid
+from zou_api.utils.values import is_uuid
 
 NON_ASSET_TYPES = ("Shot", "Scene", "Sequence", "Episode", "Edit", "Concept", "ConceptFolder")
 

@@ -209,7 +209,7 @@ def create_app_login_code(person, code_challenge):
 def exchange_app_login_code(code, code_verifier, ip_address=None):
     """Tokens for the person who minted `code`, if `code_verifier` matches its challenge.
     The code is used up by the first try, right or wrong."""
-    from zou_api.utils.http import parse_uuid
+    from zou_api.utils.values import parse_uuid
 
     value = ephemeral.take(_code_key(code))
     person = None

@@ -19,7 +19,7 @@ from zou_api import events
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import load_links, utcnow  # noqa: F401  (load_links: part of this module's interface)
-from zou_api.utils.http import parse_bool, parse_date, parse_datetime, parse_int, parse_uuid
+from zou_api.utils.values import parse_bool, parse_date, parse_datetime, parse_int, parse_uuid
 
 PROTECTED_FIELDS = {"id", "created_at", "updated_at"}
 FORBIDDEN_FILTERS = {"password", "totp_secret", "email_otp_secret", "fido_credentials", "otp_recovery_codes", "jti"}

@@ -39,7 +39,7 @@ from zou_api.models import (
 from zou_api.models import comment as comment_tables
 from zou_api.services.auth import bot_token
 from zou_api.services.persons import MINIMAL_FIELDS  # noqa: F401  (what non-admins read)
-from zou_api.utils.http import is_uuid, parse_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor")
 CONTRACT_TYPES = ("open-ended", "fixed-term", "short-term", "freelance", "apprentice", "internship")

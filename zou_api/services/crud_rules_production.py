@@ -36,7 +36,7 @@ from zou_api.models import (
 )
 from zou_api.services.crud import NOT_FOUND
 from zou_api.services.crud_cascade import has_dependents, purge
-from zou_api.utils.http import is_uuid, parse_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 INTEGRITY = "The data conflicts with database integrity rules."
 PRODUCTION_STYLES = {"2d", "3d", "2d3d", "ar", "vfx", "stop-motion", "motion-design", "archviz", "commercial",

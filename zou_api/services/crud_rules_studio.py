@@ -21,7 +21,7 @@ from zou_api.models import (
     load_links,
 )
 from zou_api.services.crud import INVALID_FORMAT, UNIQUE_VIOLATION, get_instance
-from zou_api.utils.http import is_uuid, parse_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 POSITIONS = ("artist", "lead", "supervisor")
 SENIORITIES = ("junior", "mid", "senior")

@@ -16,7 +16,7 @@ from zou_api.models import (
 )
 from zou_api.services.base import transaction
 from zou_api.services.crud import NOT_FOUND
-from zou_api.utils.http import is_uuid, parse_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 
 def _get(model, instance_id):

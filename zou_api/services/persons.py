@@ -18,7 +18,7 @@ from zou_api.services import mail, password_reset, two_factor
 from zou_api.services.auth import organisation
 from zou_api.services.base import transaction
 from zou_api.services.crud import NOT_FOUND
-from zou_api.utils.http import is_uuid, parse_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 MINIMAL_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
                   "departments", "studio_id", "role", "desktop_login", "is_bot")

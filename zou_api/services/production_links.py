@@ -7,7 +7,7 @@ from zou_api.exceptions import WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Project, ProjectTaskStatusLink, ProjectTaskTypeLink, TaskStatus, TaskType
 from zou_api.services.crud import get_instance
-from zou_api.utils.http import is_uuid, parse_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 
 def reference_id(body, name):
