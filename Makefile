@@ -1,6 +1,7 @@
 # The two commands of the quick start:
-#   make serve   installs what it needs, then serves the API on an embedded default
+#   make serve   installs what it needs, then serves the API with waitress on an embedded default
 #                (SQLite file, local files, in-process jobs under ./var), printing the admin login
+#                (a generated password is also kept in ./var/admin_password, mode 0600)
 #   make test    installs the test dependencies, then runs the whole suite
 PYTHON ?= python3
 VENV ?= .venv

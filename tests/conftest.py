@@ -20,6 +20,11 @@ ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor")
 def _database_url(tmp):
     url = os.environ.get("ZOU_TEST_DATABASE_URL")
     if url:
+        from zou_api.config import test_database_refusal
+
+        refusal = test_database_refusal(url)
+        if refusal:
+            pytest.exit(f"ZOU_TEST_DATABASE_URL refused: {refusal}", returncode=2)
         return url
     return "sqlite:///" + os.path.join(tmp, "test.db")
 
@@ -214,3 +219,31 @@ def admin(clients):
 def client_for(app):
     """client_for(person) -> a client logged in as that person."""
     return lambda person: make_client(app, person)
+
+
+@pytest.fixture
+def served_app(app):
+    """The test app served by waitress (the server `zou-api serve` runs) on a free loopback port,
+    for tests that need real concurrent HTTP clients; yields the base URL."""
+    import threading
+
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=8, channel_timeout=10)
+    stopping = threading.Event()
+
+    def run():
+        try:
+            server.run()
+        except (OSError, ValueError):  # its sockets closed under select() while stopping
+            if not stopping.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    stopping.set()
+    for channel in list(server._map.values()):
+        channel.handle_close()
+    server.task_dispatcher.shutdown(timeout=5)
+    thread.join(timeout=5)

@@ -3,7 +3,8 @@
 
 pytest exits 5 when no test ran; that is a failure here, never a silent pass.
 When ZOU_TEST_DATABASE_URL or ZOU_TEST_REDIS_URL names a service, it is checked first,
-and a missing service is said plainly.
+and a missing service is said plainly. A database whose name has no "test" in it is refused
+(the suite empties every table) unless ZOU_TEST_DATABASE_FORCE=1.
 """
 import os
 import subprocess
@@ -32,6 +33,11 @@ def check_redis(url):
 
 def main():
     if os.environ.get("ZOU_TEST_DATABASE_URL"):
+        from zou_api.config import test_database_refusal
+
+        refusal = test_database_refusal(os.environ["ZOU_TEST_DATABASE_URL"])
+        if refusal:
+            sys.exit(f"ZOU_TEST_DATABASE_URL refused: {refusal}")
         check_postgres(os.environ["ZOU_TEST_DATABASE_URL"])
     if os.environ.get("ZOU_TEST_REDIS_URL"):
         check_redis(os.environ["ZOU_TEST_REDIS_URL"])

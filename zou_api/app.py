@@ -12,7 +12,7 @@ from zou_api import events
 from zou_api.config import load_settings
 from zou_api.exceptions import ZouError
 from zou_api.extensions import db, jwt
-from zou_api.utils.http import json_response
+from zou_api.blueprints.base import json_response
 
 log = logging.getLogger("zou_api")
 
@@ -35,6 +35,7 @@ def create_app(settings=None):
         JWT_TOKEN_LOCATION=["cookies", "headers"],  # the reference looks at cookies first
         JWT_COOKIE_CSRF_PROTECT=False,
         JWT_REFRESH_COOKIE_PATH="/auth/refresh-token",
+        JWT_COOKIE_SAMESITE="Lax",
         JWT_IDENTITY_CLAIM="sub",
         PROPAGATE_EXCEPTIONS=False,
         MAX_CONTENT_LENGTH=int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024 * 1024)),
@@ -46,6 +47,14 @@ def create_app(settings=None):
     events.bus.configure_redis(config["REDIS_URL"])
     _register_token_checks()
     _register_error_handlers(app)
+    _register_transport_headers(app)
+    if config["PROXY_COUNT"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # the client's address and scheme from X-Forwarded-For / -Proto, as many hops as there
+        # are proxies of ours in front (login throttling, Secure cookies)
+        count = config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
     from zou_api.blueprints import register_all
 
@@ -70,6 +79,36 @@ def _register_token_checks():
     from zou_api.security import revocation
 
     jwt.token_in_blocklist_loader(revocation.is_token_revoked)
+
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "SAMEORIGIN",  # the web app, served from the same origin, may frame a preview
+    "Content-Security-Policy": "frame-ancestors 'self'",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+}
+_PRIVATE_TYPES = ("application/json", "application/x-ndjson")
+
+
+def _register_transport_headers(app):
+    @app.after_request
+    def transport_headers(response):
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        # an answer read with a token is nobody else's: no cache keeps it, unless the route
+        # chose its own policy (the boards' ETag answers: private, no-cache)
+        if ("Cache-Control" not in response.headers and response.mimetype in _PRIVATE_TYPES
+                and _carries_credentials()):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+def _carries_credentials():
+    from flask import current_app, request
+
+    config = current_app.config
+    return bool(request.headers.get("Authorization")) or any(
+        name in request.cookies for name in (config["JWT_ACCESS_COOKIE_NAME"], config["JWT_REFRESH_COOKIE_NAME"]))
 
 
 def _error(message, status, **extra):

@@ -1,6 +1,7 @@
 """`zou-api` commands. Each prints what it did and exits non-zero with a clear message."""
 import argparse
 import os
+import socket
 import sys
 
 
@@ -31,7 +32,10 @@ def cmd_upgrade_db(args):
 def cmd_reset_db(args):
     from zou_api.services import schema
 
-    if not args.yes and sys.stdin.isatty():
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            return _fail("reset-db deletes every row of the database and nobody is at a terminal to "
+                         "confirm it: run `zou-api reset-db --yes` to go on.")
         answer = input("This deletes every row of the database. Type 'yes' to go on: ")
         if answer.strip() != "yes":
             return _fail("reset cancelled")
@@ -64,9 +68,32 @@ def cmd_create_admin(args):
     return 0
 
 
+def port_problem(host, port):
+    """Why nothing could listen on host:port (another server holds it, unknown host...), or None."""
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as e:
+        return f"unknown host {host!r} ({e.strerror})"
+    for family, kind, proto, _, address in addresses[:1]:
+        probe = socket.socket(family, kind, proto)
+        try:
+            if os.name != "nt":  # as the servers do; on Windows it would let two servers share a port
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+        except OSError as e:
+            return e.strerror or str(e)
+        finally:
+            probe.close()
+    return None
+
+
 def cmd_serve(args):
     from zou_api.services import bootstrap
 
+    problem = port_problem(args.host, args.port)
+    if problem:  # said before anything is created, so a first start can simply be run again
+        return _fail(f"cannot listen on {args.host}:{args.port}: {problem}. Is another server running there? "
+                     "Stop it or choose another port (--port or ZOU_PORT).")
     app = _app()
     with app.app_context():
         bootstrap.prepare(app, announce=print, host=args.host, port=args.port)
@@ -74,7 +101,14 @@ def cmd_serve(args):
         os.execv(sys.executable, [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b", f"{args.host}:{args.port}",
                                "--timeout", "300", "-k", "gthread", "--threads", "4",
                                "zou_api.wsgi:app"])
-    app.run(host=args.host, port=args.port, debug=False, threaded=True)
+    import waitress
+
+    # waitress reads each request whole in its I/O loop before a worker thread sees it: a slow or
+    # half-sent request holds no thread, idle connections are closed after channel_timeout.
+    sys.stdout.flush()
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, connection_limit=args.connection_limit,
+                   channel_timeout=args.timeout, cleanup_interval=max(1, min(30, args.timeout // 2)),
+                   ident="zou_api", _quiet=True)
     return 0
 
 
@@ -97,6 +131,11 @@ def cmd_worker(args):
     return 0
 
 
+def _env_int(name, default):
+    value = os.environ.get(name, "")
+    return int(value) if value.strip().isdigit() else default
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="zou-api", description="Production tracking API compatible with Zou.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -114,8 +153,14 @@ def main(argv=None):
     p = sub.add_parser("serve", help="serve the API (first start: creates the database, data and an admin)")
     p.add_argument("--host", default=os.environ.get("ZOU_HOST", "127.0.0.1"))
     p.add_argument("--port", type=int, default=int(os.environ.get("ZOU_PORT", "5000")))
-    p.add_argument("--prod", action="store_true", help="run under gunicorn")
-    p.add_argument("--workers", type=int, default=3)
+    p.add_argument("--prod", action="store_true", help="run under gunicorn (several processes)")
+    p.add_argument("--workers", type=int, default=3, help="gunicorn processes with --prod")
+    p.add_argument("--threads", type=int, default=_env_int("ZOU_THREADS", 8),
+                   help="threads handling requests (embedded server)")
+    p.add_argument("--timeout", type=int, default=_env_int("ZOU_CHANNEL_TIMEOUT", 60),
+                   help="seconds an idle or half-sent connection is kept (embedded server)")
+    p.add_argument("--connection-limit", type=int, default=_env_int("ZOU_CONNECTION_LIMIT", 200),
+                   help="open connections accepted at once (embedded server)")
     p.set_defaults(fn=cmd_serve)
     p = sub.add_parser("worker", help="run an RQ worker for background jobs (needs REDIS_URL)")
     p.add_argument("queues", nargs="*", default=["default"])

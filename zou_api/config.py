@@ -43,6 +43,28 @@ def _secret_key(data_dir):
     return key
 
 
+def test_database_refusal(url, force=None):
+    """Why the test suite must not touch the database at `url`, or None when it may.
+
+    The suite drops and recreates every table: it only runs on a database whose name says it is
+    a test database (contains "test"), unless ZOU_TEST_DATABASE_FORCE=1.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if force is None:
+        force = os.environ.get("ZOU_TEST_DATABASE_FORCE", "") == "1"
+    try:
+        name = make_url(url).database or ""
+    except ArgumentError:
+        return f"{url!r} is not a database URL."
+    if force or "test" in os.path.basename(name).lower():
+        return None
+    return (f"the test suite empties every table of the database it runs on, and the database "
+            f"{name!r} does not look like a test database (its name has no 'test' in it). "
+            "Use a database made for the tests, or set ZOU_TEST_DATABASE_FORCE=1 if you mean it.")
+
+
 def load_settings(overrides=None):
     """A dict of every setting; `overrides` (tests, scripts) wins over the environment."""
     env = os.environ
@@ -101,6 +123,7 @@ def load_settings(overrides=None):
         "FIDO_ORIGIN": env.get("FIDO_ORIGIN") or "",
         "JOBS_INLINE": _bool(env.get("JOBS_INLINE"), not env.get("REDIS_URL")),
         "SQL_ECHO": _bool(env.get("SQL_ECHO")),
+        "PROXY_COUNT": _int("PROXY_COUNT", 0),
     }
     settings.update(overrides)
     settings["SECRET_KEY"] = overrides.get("SECRET_KEY") or _secret_key(data_dir)

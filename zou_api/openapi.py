@@ -9,7 +9,7 @@ import re
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, Uuid
 
 from zou_api import __version__
-from zou_api.security.access import rule_for
+from zou_api.security.access import PUBLIC, rule_for
 
 _CONVERTER = re.compile(r"<(?:[a-z_]+:)?([A-Za-z_0-9]+)>")
 
@@ -70,6 +70,8 @@ def build_spec(app):
                               "401": {"description": "Not logged in"}, "403": {"description": "Forbidden"},
                               "404": {"description": "Not found"}},
             }
+            if declared is PUBLIC:
+                operation["security"] = []  # no token needed
             if parameters:
                 operation["parameters"] = parameters
             if method in ("POST", "PUT"):

@@ -9,10 +9,14 @@ Bodies:   body(), body_list(), require(data, *names), uuid_field(), uuid_list(),
 Query:    query(), query_bool(), query_int(), query_uuid(), query_date(), query_datetime(),
           query_filters(), page_args()
 Errors:   validation_error([(field, message)]) - the persons routes' pydantic-style 400
+Schemas:  the routes the reference checks with a schema (auth, persons) answer every error at
+          once in that pydantic-style 400: validate(schema, [Field(...)]), schema_body(),
+          schema_string(), schema_datetime(), path_id(), query_date_range(), month_date()
 """
 from flask import request
 
 from zou_api.exceptions import UnsupportedMediaType, WrongParameter
+from zou_api.utils import body_schema
 from zou_api.utils import values as v
 
 NOT_JSON = ("Did not attempt to load JSON data because the request Content-Type was not "
@@ -172,14 +176,14 @@ def query_int(name, default=None, minimum=None, maximum=None, message=None):
     return v.parse_int(value, name, minimum, maximum, message)
 
 
-def query_uuid(name, required=False, message=None):
+def query_uuid(name, required=False, message=None, payload=None):
     value = request.args.get(name)
     if value in (None, ""):
         if required:
-            raise WrongParameter(message or f"{name} is required.")
+            raise WrongParameter(message or f"{name} is required.", payload=payload)
         return None
     if not v.is_uuid(value):
-        raise WrongParameter(message or f"{name} is not a valid id.")
+        raise WrongParameter(message or f"{name} is not a valid id.", payload=payload)
     return v.parse_uuid(value)
 
 
@@ -206,3 +210,144 @@ def page_args(default_limit=100, max_limit=None):
     limit = query_int("limit", default_limit, minimum=1, maximum=max_limit,
                       message="limit must be a positive integer.")
     return page, limit
+
+
+# -- schema-checked routes (auth, persons): every error at once, pydantic-style -------------
+_MISSING = object()
+NO_DATA = {"data": None}  # the `"data": null` those routes add to their plain 400s
+
+
+class Field:
+    """One field of a schema-checked body: its kind, whether it is required or nullable, its
+    shortest length and pattern (a compiled regex), its default when absent."""
+
+    def __init__(self, name, kind=str, required=True, nullable=False, min_length=None, pattern=None, default=None):
+        self.name, self.kind, self.required, self.nullable = name, kind, required, nullable
+        self.min_length, self.pattern, self.default = min_length, pattern, default
+
+    def check(self, value):
+        """The error message for `value`, or None."""
+        if value is None and self.nullable:
+            return None
+        try:
+            (body_schema.STR if self.kind is str else body_schema.DICT)(value)
+        except ValueError as error:
+            return str(error)
+        if self.min_length is not None and len(value) < self.min_length:
+            unit = "character" if self.min_length == 1 else "characters"
+            return f"String should have at least {self.min_length} {unit}"
+        if self.pattern is not None and not self.pattern.fullmatch(value):
+            return f"String should match pattern '^{self.pattern.pattern}$'"
+        return None
+
+
+def form_or_json():
+    """The body as a dict: JSON when it is JSON (malformed JSON reads as empty), else form data."""
+    if request.is_json:
+        data = request.get_json(silent=True)
+        return {} if data is None else data
+    if request.form:
+        return request.form.to_dict()
+    return {}
+
+
+def validate(schema, fields, data=_MISSING):
+    """The body's values by field name (absent optional fields get their default); every error
+    of the body answered at once."""
+    data = form_or_json() if data is _MISSING else data
+    if not isinstance(data, dict):
+        raise validation_error([("", f"Input should be a valid dictionary or instance of {schema}")])
+    values, errors = {}, []
+    for field in fields:
+        value = data.get(field.name, _MISSING)
+        if value is _MISSING:
+            if field.required:
+                errors.append((field.name, "Field required"))
+            values[field.name] = field.default
+            continue
+        message = field.check(value)
+        if message:
+            errors.append((field.name, message))
+        values[field.name] = value
+    if errors:
+        raise validation_error(errors)
+    return values
+
+
+def required_query(name):
+    """A query-string value the route cannot do without."""
+    value = request.args.get(name)
+    if value is None:
+        raise WrongParameter(f"Missing required parameter: {name}", payload=NO_DATA)
+    return value
+
+
+def schema_body(required=(), uuids=()):
+    """The JSON object sent (a missing body counts as {}); the `required` fields must be there
+    and the `uuids` ones must be ids. Answers the body with those ids parsed."""
+    data = body(dict, required=False)
+    errors = [(name, "Field required") for name in required if data.get(name) is None]
+    errors += [(name, _uuid_error(data[name])) for name in uuids
+               if data.get(name) is not None and not v.is_uuid(data[name])]
+    if errors:
+        raise validation_error(errors)
+    return {k: (v.parse_uuid(value) if k in uuids and value is not None else value) for k, value in data.items()}
+
+
+def _uuid_error(value):
+    """The reference's wording for a value that is not a uuid."""
+    try:
+        body_schema.UUID(value)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def schema_string(data, name):
+    value = data.get(name)
+    if not isinstance(value, str):
+        raise validation_error([(name, "Input should be a valid string")])
+    return value
+
+
+def schema_datetime(data, name):
+    """An optional date or date-time field (a date means its midnight)."""
+    value = data.get(name)
+    if value is None:
+        return None
+    try:
+        return v.parse_datetime(value if "T" in str(value) or " " in str(value) else f"{value}T00:00:00", name)
+    except WrongParameter:
+        raise validation_error([(name, "Value error, Wrong date format. Expected: "
+                                       "2020-01-05T13:23:10 or 2020-01-05")])
+
+
+def path_id(value):
+    """An id from the path; 400 "Wrong UUID format." when it is not a uuid."""
+    if not v.is_uuid(value):
+        raise WrongParameter("Wrong UUID format.", payload=NO_DATA)
+    return v.parse_uuid(value)
+
+
+def query_date_range():
+    """(start, end) from `start_date` and `end_date`, both or neither; (None, None) without."""
+    from zou_api.services import periods
+
+    start, end = request.args.get("start_date"), request.args.get("end_date")
+    if not start and not end:
+        return None, None
+    if not start or not end:
+        raise WrongParameter("If querying for a range of dates, both a `start_date` and an `end_date` "
+                             "must be given.", payload=NO_DATA)
+    message = f"Wrong date format for {start} and/or {end}"
+    return periods.parse_day(start, message), periods.parse_day(end, message)
+
+
+def month_date(value, message="Invalid month or year."):
+    """A YYYY-MM month: its (first day, last day)."""
+    from zou_api.services import periods
+
+    parts = str(value).split("-")
+    if len(parts) != 2:
+        raise WrongParameter(message, payload=NO_DATA)
+    return periods.month_range(*parts, message=message)

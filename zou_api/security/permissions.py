@@ -10,7 +10,7 @@ from zou_api.extensions import db
 from zou_api.security.two_factor import check_two_factor_setup
 from zou_api.utils.values import is_uuid, parse_uuid
 
-ROLES = ("admin", "manager", "supervisor", "user", "client", "vendor")
+from zou_api.models.vocabulary import ROLES  # noqa: E402,F401  (part of this module's interface)
 
 
 def require_login(view):
@@ -241,3 +241,20 @@ def _task_fields(task, *names):
     if isinstance(task, dict):
         return tuple(task.get(n) for n in names)
     return tuple(getattr(task, n) for n in names)
+
+
+def effective_role(project_id):
+    """The caller's role on a production: their team role there (`project_person_link.role`)
+    when one is set, else their studio role. Admins stay admins."""
+    from zou_api.models import ProjectPersonLink
+
+    person = current_person()
+    if person is None or person.role == "admin" or project_id is None or not is_uuid(project_id):
+        return person.role if person is not None else None
+    cache = request_cache().setdefault("effective_roles", {})
+    key = parse_uuid(project_id)
+    if key not in cache:
+        team_role = db.session.execute(select(ProjectPersonLink.role).where(
+            ProjectPersonLink.project_id == key, ProjectPersonLink.person_id == person.id)).scalar()
+        cache[key] = team_role or person.role
+    return cache[key]

@@ -42,25 +42,56 @@ def revoke(jti, expires_at):
     session.execute(delete(RevokedToken).where(RevokedToken.expires_at < datetime.datetime.utcnow()))
 
 
-def is_revoked(jti):
+def are_any_revoked(jtis):
+    """True when one of these jtis is revoked (one lookup for all of them)."""
     from zou_api.models import RevokedToken
 
-    if not jti:
+    jtis = [jti for jti in jtis if jti]
+    if not jtis:
         return False
     client = _redis_client()
     if client is not None:
-        return bool(client.exists(f"revoked-token:{jti}"))
-    return db.session.execute(select(RevokedToken.jti).where(RevokedToken.jti == jti)).first() is not None
+        return bool(client.exists(*[f"revoked-token:{jti}" for jti in jtis]))
+    return db.session.execute(select(RevokedToken.jti).where(RevokedToken.jti.in_(jtis)).limit(1)).first() is not None
+
+
+def _valid_after_key(person_id):
+    return f"tokens-valid-after:{person_id}"
+
+
+def revoke_tokens_issued_before(person_id, moment):
+    """Every token of the person issued before `moment` (a UNIX time) stops working: on a
+    password change. Kept as long as a token of that time could still be alive."""
+    from zou_api.security import ephemeral
+
+    config = current_app.config
+    lifetime = max(config["JWT_ACCESS_TOKEN_EXPIRES"], config["JWT_REFRESH_TOKEN_EXPIRES"])
+    ephemeral.put(_valid_after_key(person_id), repr(float(moment)), int(lifetime.total_seconds()) + 60)
+
+
+def _issued_before_password_change(jwt_payload):
+    from zou_api.security import ephemeral
+    from zou_api.security.tokens import ISSUED_AT
+
+    valid_after = ephemeral.get(_valid_after_key(jwt_payload.get("sub")))
+    if valid_after is None:
+        return False
+    issued = jwt_payload.get(ISSUED_AT, jwt_payload.get("iat", 0))
+    try:
+        return float(issued) < float(valid_after)
+    except (TypeError, ValueError):
+        return True
 
 
 def is_token_revoked(jwt_header, jwt_payload):
     """flask-jwt-extended's blocklist hook: the token itself, or the refresh token it came from;
-    a bot's token once the bot has another one (Person.jti) or is gone."""
+    a token issued before its person's last password change; a bot's token once the bot has
+    another one (Person.jti) or is gone."""
     if jwt_payload.get("identity_type") == "bot":
         return not _is_current_bot_token(jwt_payload)
-    if is_revoked(jwt_payload.get("jti")):
+    if are_any_revoked([jwt_payload.get("jti"), jwt_payload.get("refresh_jti")]):
         return True
-    return is_revoked(jwt_payload.get("refresh_jti"))
+    return _issued_before_password_change(jwt_payload)
 
 
 def _is_current_bot_token(jwt_payload):

@@ -6,16 +6,18 @@ import hashlib
 import hmac
 import json
 import secrets
+import time
 
-from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
+from zou_api import settings
 from zou_api.exceptions import PermissionDenied, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import LoginLog, Organisation, Person, utcnow
 from zou_api.security import ephemeral, revocation, tokens
-from zou_api.security.passwords import check_password
+from zou_api.security.passwords import check_password, hash_password
 from zou_api.services import two_factor as two_factor_service
+from zou_api.services.base import transaction
 
 APP_LOGIN_CODE_TTL_SECONDS = 60
 
@@ -49,49 +51,83 @@ def find_person_by_email(email):
 
 
 def _lock_message():
-    minutes = current_app.config["LOGIN_LOCK_MINUTES"]
+    minutes = settings.require("LOGIN_LOCK_MINUTES")
     wait = "a minute" if minutes == 1 else f"{minutes} minutes"
     return f"Too many failed login attempts, retry in {wait}."
 
 
-def _count_failure(person):
-    person.login_failed_attemps = (person.login_failed_attemps or 0) + 1
-    person.last_login_failed = utcnow()
-    db.session.commit()
+class LoginAttempt:
+    """One login try, counted before the password is checked.
+
+    Failures are counted per account AND client address (a login that matches nobody counts as
+    an account of its own): someone failing from their address is paused there, while the owner,
+    from theirs, still gets in. The count is taken in one atomic step as the try starts, so
+    concurrent tries cannot all slip under the limit; a try that turns out not to be a failure
+    (right password, second factor still to give) gives its count back."""
+
+    def __init__(self, login, person, ip_address):
+        account = str(person.id) if person is not None else hashlib.sha256(login.strip().lower().encode()).hexdigest()
+        self.key = f"login-failures:{account}:{ip_address or '-'}"
+        self.person = person
+
+    def start(self):
+        """Count this try; LoginFailed (locked) when the limit is already reached."""
+        config = settings.all()
+        limit = config["LOGIN_MAX_FAILED_ATTEMPTS"]
+        count = ephemeral.incr(self.key, config["LOGIN_LOCK_MINUTES"] * 60, extend_up_to=limit)
+        if count > limit:
+            raise LoginFailed(_lock_message(), payload={"error": True, "too_many_failed_login_attemps": True})
+
+    def failed(self, message, payload=None):
+        """The try failed: it stays counted (and shows on the person); the LoginFailed to raise."""
+        if self.person is not None:
+            with db.engine.begin() as connection:
+                connection.execute(update(Person.__table__).where(Person.__table__.c.id == self.person.id).values(
+                    login_failed_attemps=func.coalesce(Person.__table__.c.login_failed_attemps, 0) + 1,
+                    last_login_failed=utcnow()))
+        return LoginFailed(message, payload=payload)
+
+    def not_a_failure(self):
+        ephemeral.decr(self.key)
+
+    def succeeded(self):
+        ephemeral.clear(self.key)
 
 
-def is_locked(person):
-    """True while the person has failed LOGIN_MAX_FAILED_ATTEMPTS times in a row, for
-    LOGIN_LOCK_MINUTES after the last failure."""
-    limit = current_app.config["LOGIN_MAX_FAILED_ATTEMPTS"]
-    if (person.login_failed_attemps or 0) < limit or person.last_login_failed is None:
-        return False
-    unlock_at = person.last_login_failed + datetime.timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
-    if utcnow() >= unlock_at:
-        person.login_failed_attemps = 0
-        return False
-    return True
+_DUMMY_HASHES = {}
 
 
-def check_credentials(login, password, factors=None):
-    """The person whose login, password (and second factor, when enabled) these are.
+def _dummy_hash():
+    """A hash of no one's password, so a login that matches nobody costs what a wrong password
+    costs (same bcrypt work): the answer time does not tell which emails have accounts."""
+    rounds = settings.get("BCRYPT_ROUNDS", 12)
+    if rounds not in _DUMMY_HASHES:
+        _DUMMY_HASHES[rounds] = hash_password(secrets.token_urlsafe(16))
+    return _DUMMY_HASHES[rounds]
 
-    Raises LoginFailed: wrong login or password (counted), locked account, inactive account
-    (401), second factor missing or wrong (wrong ones counted)."""
+
+def check_credentials(login, password, factors=None, ip_address=None):
+    """The person whose login, password (and second factor, when enabled) these are, and the
+    LoginAttempt to close with `succeeded()` once the login is recorded.
+
+    Raises LoginFailed: wrong login or password (counted), too many failures from this address
+    (locked), inactive account (401), second factor missing or wrong (wrong ones counted)."""
     person = find_person_by_login(login)
-    if person is None or person.is_bot:
-        raise LoginFailed("Wrong email or password.")
-    if is_locked(person):
-        raise LoginFailed(_lock_message(), payload={"error": True, "too_many_failed_login_attemps": True})
-    if not check_password(password, person.password):
-        _count_failure(person)
-        raise LoginFailed("Wrong email or password.")
+    if person is not None and person.is_bot:
+        person = None  # a bot logs in with its API token only
+    attempt = LoginAttempt(login or "", person, ip_address)
+    attempt.start()
+    hashed = person.password if person is not None and person.password else _dummy_hash()
+    if not check_password(password, hashed) or person is None or not person.password:
+        raise attempt.failed("Wrong email or password.")
     if not person.active or person.archived:
+        attempt.not_a_failure()
         raise LoginFailed("User is unactive, he cannot log in.", status=401,
                           payload={"error": True, "unactive": True})
     if two_factor_service.is_enabled(person):
         result = two_factor_service.check_second_factor(person, factors)
         if result == two_factor_service.MISSING:
+            attempt.not_a_failure()
             raise LoginFailed("A two-factor authentication code is required.", payload={
                 "error": True,
                 "missing_OTP": True,
@@ -99,21 +135,27 @@ def check_credentials(login, password, factors=None):
                 "two_factor_authentication_enabled": two_factor_service.enabled_kinds(person),
             })
         if result is not True:
-            _count_failure(person)
-            raise LoginFailed("Wrong two-factor authentication code.", payload={"error": True, "wrong_OTP": True})
-    return person
+            raise attempt.failed("Wrong two-factor authentication code.", payload={"error": True, "wrong_OTP": True})
+    return person, attempt
+
+
+def password_changed(person_id):
+    """After a person's password changed (their own change, a reset, an admin's): every token
+    issued before stops working, and the failed logins counted against the account are forgotten."""
+    revocation.revoke_tokens_issued_before(person_id, time.time())
+    ephemeral.clear(f"login-failures:{person_id}:", prefix=True)
 
 
 def record_login(person, origin="web", ip_address=None):
-    person.login_failed_attemps = 0
-    person.last_login_failed = None
-    db.session.add(LoginLog(person_id=person.id, origin=origin, ip_address=ip_address))
-    db.session.commit()
+    with transaction() as session:
+        person.login_failed_attemps = 0
+        person.last_login_failed = None
+        session.add(LoginLog(person_id=person.id, origin=origin, ip_address=ip_address))
 
 
 def requires_two_factor_setup(person):
     """ENFORCE_2FA is on and the person has no second factor yet."""
-    return bool(current_app.config.get("ENFORCE_2FA")) and not two_factor_service.is_enabled(person)
+    return bool(settings.get("ENFORCE_2FA")) and not two_factor_service.is_enabled(person)
 
 
 def login_answer(person):
@@ -133,8 +175,9 @@ def login_answer(person):
 
 
 def login(login, password, factors=None, ip_address=None, origin="web"):
-    person = check_credentials(login, password, factors)
+    person, attempt = check_credentials(login, password, factors, ip_address=ip_address)
     record_login(person, origin=origin, ip_address=ip_address)
+    attempt.succeeded()
     return login_answer(person)
 
 
@@ -144,8 +187,8 @@ def organisation():
     org = session.execute(select(Organisation).order_by(Organisation.created_at)).scalars().first()
     if org is None:
         org = Organisation(name="Kitsu", hours_by_day=8.0)
-        session.add(org)
-        session.commit()
+        with transaction():
+            session.add(org)
     return org
 
 
@@ -154,17 +197,11 @@ def revoke_token(claims):
     if claims.get("identity_type") == "bot":
         raise PermissionDenied()
     expires = datetime.datetime.utcfromtimestamp(claims.get("exp", 0))
-    revocation.revoke(claims.get("jti"), expires)
-    if claims.get("refresh_jti"):
-        refresh_expires = expires + current_app.config["JWT_REFRESH_TOKEN_EXPIRES"]
-        revocation.revoke(claims["refresh_jti"], refresh_expires)
-    db.session.commit()
-
-
-def check_person_identity(claims):
-    """Routes about one's own login (password, 2FA, app codes) are not for bots."""
-    if claims.get("identity_type") == "bot":
-        raise PermissionDenied()
+    with transaction():
+        revocation.revoke(claims.get("jti"), expires)
+        if claims.get("refresh_jti"):
+            refresh_expires = expires + settings.require("JWT_REFRESH_TOKEN_EXPIRES")
+            revocation.revoke(claims["refresh_jti"], refresh_expires)
 
 
 # -- bots ---------------------------------------------------------------------
@@ -180,14 +217,14 @@ def bot_token(person):
 
 def generate_bot_token(person):
     """bot_token() and commit (a renewal on its own)."""
-    token = bot_token(person)
-    db.session.commit()
+    with transaction():
+        token = bot_token(person)
     return token
 
 
 def revoke_bot_token(person):
-    person.jti = None
-    db.session.commit()
+    with transaction():
+        person.jti = None
 
 
 # -- app login (a desktop app trades a browser-minted code for its own tokens) --

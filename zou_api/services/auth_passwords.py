@@ -6,16 +6,15 @@ hours and only until the password changes, so a token works once.
 """
 import re
 
-from flask import current_app
 from sqlalchemy import select
 
-from zou_api import events
+from zou_api import events, settings
 from zou_api.exceptions import WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Person
 from zou_api.security.passwords import check_new_password, check_password, hash_password
 from zou_api.services import mail, password_reset
-from zou_api.services.auth import find_person_by_email, organisation
+from zou_api.services.auth import find_person_by_email, organisation, password_changed
 from zou_api.services.base import transaction
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -29,12 +28,14 @@ def _set_password(person, password):
 
 
 def change_password(person, old_password, password, password_2):
-    """A logged-in person changes their password (the old one is required)."""
+    """A logged-in person changes their password (the old one is required); every token issued
+    before stops working."""
     if not check_password(old_password, person.password):
         raise WrongParameter("Old password is wrong.")
     check_new_password(password, password_2)
     with transaction():
         _set_password(person, password)
+    password_changed(person.id)
     return {"success": True}
 
 
@@ -64,6 +65,7 @@ def reset_password(email, token, password, password_2):
     check_new_password(password, password_2)
     with transaction():
         _set_password(person, password)
+    password_changed(person.id)
     return {"success": True}
 
 
@@ -76,7 +78,7 @@ def register(email, password, password_2, first_name, last_name=""):
     if find_person_by_email(email) is not None:
         raise WrongParameter("Email already listed in database.")
     check_new_password(password, password_2)
-    config = current_app.config
+    config = settings.all()
     person = Person(
         email=email, first_name=first_name.strip(), last_name=(last_name or "").strip(), role="user",
         active=False, password=hash_password(password), desktop_login="", phone="",
@@ -94,7 +96,7 @@ def _tell_admins(person):
     admins = db.session.execute(
         select(Person).where(Person.role == "admin", Person.active.is_(True), Person.email.is_not(None))
     ).scalars()
-    app_url = f"{current_app.config['DOMAIN_PROTOCOL']}://{current_app.config['DOMAIN_NAME']}"
+    app_url = f"{settings.require('DOMAIN_PROTOCOL')}://{settings.require('DOMAIN_NAME')}"
     for admin in admins:
         mail.send(
             admin.email,

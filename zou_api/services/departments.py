@@ -1,5 +1,7 @@
 """Departments: their members, and the software licenses and hardware items each uses
 (for budget forecasts)."""
+import functools
+
 from sqlalchemy import delete, select
 
 from zou_api import events
@@ -14,30 +16,25 @@ from zou_api.models import (
     Software,
     SoftwareDepartmentLink,
 )
-from zou_api.services.base import transaction
-from zou_api.services.crud import NOT_FOUND
-from zou_api.utils.values import is_uuid, parse_uuid
-
-
-def _get(model, instance_id):
-    instance = db.session.get(model, parse_uuid(instance_id)) if is_uuid(instance_id) else None
-    if instance is None:
-        raise NotFound(NOT_FOUND)
-    return instance
+from zou_api.crud.service import serialize_rows
+from zou_api.services.base import NOT_FOUND, get_or_404, transaction
+from zou_api.services.listing import model_columns
 
 
 def get_department(department_id):
-    return _get(Department, department_id)
+    return get_or_404(Department, department_id)
 
 
 def persons_of_department(department_id):
-    """The department's members, as Person models (sorted by name)."""
+    """The department's members as Zou-shaped dicts with their departments, sorted by name
+    (column rows: no ORM object per person)."""
     department = get_department(department_id)
-    return db.session.execute(
-        select(Person).join(DepartmentLink, DepartmentLink.person_id == Person.id)
+    rows = db.session.execute(
+        select(*model_columns(Person)).join(DepartmentLink, DepartmentLink.person_id == Person.id)
         .where(DepartmentLink.department_id == department.id)
         .order_by(Person.first_name, Person.last_name)
-    ).scalars().all()
+    ).all()
+    return serialize_rows(Person, rows, relations=True)
 
 
 # software licenses and hardware items share their rules; each kind is described once here
@@ -50,18 +47,18 @@ _KINDS = {
 def _items_by_department(kind):
     model, link, column, _ = _KINDS[kind]
     rows = db.session.execute(
-        select(link.department_id, model).join(model, model.id == getattr(link, column))
+        select(link.department_id, *model_columns(model)).join(model, model.id == getattr(link, column))
         .order_by(model.name)
     ).all()
     answer = {}
-    for department_id, item in rows:
-        answer.setdefault(str(department_id), []).append(item.serialize())
+    for row in rows:
+        answer.setdefault(str(row[0]), []).append(model.serialize_values(tuple(row[1:])))
     return answer
 
 
 def _department_item(kind, department_id, item_id):
     model, link, column, _ = _KINDS[kind]
-    department, item = get_department(department_id), _get(model, item_id)
+    department, item = get_department(department_id), get_or_404(model, item_id)
     linked = db.session.execute(select(link).where(
         link.department_id == department.id, getattr(link, column) == item.id)).scalars().first()
     if linked is None:
@@ -71,7 +68,7 @@ def _department_item(kind, department_id, item_id):
 
 def _add_item(kind, department_id, item_id):
     model, link, column, event = _KINDS[kind]
-    department, item = get_department(department_id), _get(model, item_id)
+    department, item = get_department(department_id), get_or_404(model, item_id)
     with transaction() as session:
         existing = session.execute(select(link).where(
             link.department_id == department.id, getattr(link, column) == item.id)).scalars().first()
@@ -86,7 +83,7 @@ def _add_item(kind, department_id, item_id):
 
 def _remove_item(kind, department_id, item_id):
     model, link, column, event = _KINDS[kind]
-    department, item = get_department(department_id), _get(model, item_id)
+    department, item = get_department(department_id), get_or_404(model, item_id)
     with transaction() as session:
         result = session.execute(delete(link).where(
             link.department_id == department.id, getattr(link, column) == item.id))
@@ -94,36 +91,13 @@ def _remove_item(kind, department_id, item_id):
             events.emit(f"{event}:delete", {"department_id": department.id, column: item.id})
 
 
-def software_licenses_by_department():
-    """{department_id: [software, ...]} for every department using some software."""
-    return _items_by_department("software")
-
-
-def department_software_license(department_id, software_id):
-    return _department_item("software", department_id, software_id)
-
-
-def add_software_license(department_id, software_id):
-    """Link a software to a department (answer the existing link when already there)."""
-    return _add_item("software", department_id, software_id)
-
-
-def remove_software_license(department_id, software_id):
-    _remove_item("software", department_id, software_id)
-
-
-def hardware_items_by_department():
-    """{department_id: [hardware item, ...]} for every department using some hardware."""
-    return _items_by_department("hardware")
-
-
-def department_hardware_item(department_id, hardware_item_id):
-    return _department_item("hardware", department_id, hardware_item_id)
-
-
-def add_hardware_item(department_id, hardware_item_id):
-    return _add_item("hardware", department_id, hardware_item_id)
-
-
-def remove_hardware_item(department_id, hardware_item_id):
-    _remove_item("hardware", department_id, hardware_item_id)
+# The departments blueprint's names for each kind: {department_id: [item, ...]}, one link, add
+# (answers the existing link when already there), remove.
+software_licenses_by_department = functools.partial(_items_by_department, "software")
+department_software_license = functools.partial(_department_item, "software")
+add_software_license = functools.partial(_add_item, "software")
+remove_software_license = functools.partial(_remove_item, "software")
+hardware_items_by_department = functools.partial(_items_by_department, "hardware")
+department_hardware_item = functools.partial(_department_item, "hardware")
+add_hardware_item = functools.partial(_add_item, "hardware")
+remove_hardware_item = functools.partial(_remove_item, "hardware")

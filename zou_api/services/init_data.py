@@ -4,12 +4,11 @@ from sqlalchemy import select
 from zou_api import events
 from zou_api.extensions import db
 from zou_api.models import Department, EntityType, ProjectStatus, TaskStatus, TaskType
+from zou_api.models.vocabulary import DEFAULT_ASSET_TYPES, NON_ASSET_ENTITY_TYPES
+from zou_api.services.base import transaction
 
 PROJECT_STATUSES = [("Open", "#000000"), ("Closed", "#000000")]
 
-# Entity types that are not asset types, then the default asset types.
-TEMPORAL_ENTITY_TYPES = ["Shot", "Scene", "Sequence", "Episode", "Edit", "Concept", "ConceptFolder"]
-ASSET_TYPES = ["Character", "Prop", "Environment", "FX"]
 
 DEPARTMENTS = [
     ("Modeling", "#78909C"), ("Animation", "#009688"), ("FX", "#26C6DA"),
@@ -64,28 +63,27 @@ def _get_or_create(model, lookup, values=None, event=None):
 def init_data():
     """Create what is missing of the defaults; return {kind: number created}."""
     created = {"project statuses": 0, "entity types": 0, "departments": 0, "task types": 0, "task statuses": 0}
-    session = db.session()
-    for name, color in PROJECT_STATUSES:
-        created["project statuses"] += _get_or_create(ProjectStatus, {"name": name}, {"color": color})[1]
-    for name in TEMPORAL_ENTITY_TYPES + ASSET_TYPES:
-        event = "asset-type" if name in ASSET_TYPES else None
-        created["entity types"] += _get_or_create(EntityType, {"name": name}, event=event)[1]
-    departments = {}
-    for name, color in DEPARTMENTS:
-        departments[name], new = _get_or_create(Department, {"name": name}, {"color": color}, "department")
-        created["departments"] += new
-    for name, color, priority, for_entity, department in TASK_TYPES:
-        department_id = departments[department].id if department else None
-        created["task types"] += _get_or_create(
-            TaskType,
-            {"name": name, "for_entity": for_entity, "department_id": department_id},
-            {"color": color, "priority": priority, "short_name": ""},
-            # the concept task type comes with the schema in Zou, with no event
-            event=None if for_entity == "Concept" else "task-type",
-        )[1]
-    for name, short_name, color, flags in TASK_STATUSES:
-        values = {"name": name, "color": color, "priority": 1, "is_wip": False}
-        values.update(flags)
-        created["task statuses"] += _get_or_create(TaskStatus, {"short_name": short_name}, values, "task-status")[1]
-    session.commit()
+    with transaction():
+        for name, color in PROJECT_STATUSES:
+            created["project statuses"] += _get_or_create(ProjectStatus, {"name": name}, {"color": color})[1]
+        for name in NON_ASSET_ENTITY_TYPES + DEFAULT_ASSET_TYPES:
+            event = "asset-type" if name in DEFAULT_ASSET_TYPES else None
+            created["entity types"] += _get_or_create(EntityType, {"name": name}, event=event)[1]
+        departments = {}
+        for name, color in DEPARTMENTS:
+            departments[name], new = _get_or_create(Department, {"name": name}, {"color": color}, "department")
+            created["departments"] += new
+        for name, color, priority, for_entity, department in TASK_TYPES:
+            department_id = departments[department].id if department else None
+            created["task types"] += _get_or_create(
+                TaskType,
+                {"name": name, "for_entity": for_entity, "department_id": department_id},
+                {"color": color, "priority": priority, "short_name": ""},
+                # the concept task type comes with the schema in Zou, with no event
+                event=None if for_entity == "Concept" else "task-type",
+            )[1]
+        for name, short_name, color, flags in TASK_STATUSES:
+            values = {"name": name, "color": color, "priority": 1, "is_wip": False}
+            values.update(flags)
+            created["task statuses"] += _get_or_create(TaskStatus, {"short_name": short_name}, values, "task-status")[1]
     return created

@@ -10,12 +10,12 @@ import os
 import smtplib
 import uuid
 
-from flask import current_app
+from zou_api import settings
 
 
 def send(to, subject, body, html=None):
     """Send one mail; returns the outbox file path (embedded) or None (SMTP)."""
-    config = current_app.config
+    config = settings.all()
     message = email.message.EmailMessage()
     message["From"] = config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
@@ -51,7 +51,7 @@ def outbox(to=None):
     from email import policy
     from email.parser import BytesParser
 
-    folder = current_app.config["MAIL_OUTBOX"]
+    folder = settings.require("MAIL_OUTBOX")
     if not os.path.isdir(folder):
         return []
     messages = []

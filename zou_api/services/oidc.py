@@ -21,13 +21,12 @@ from authlib.common.security import generate_token
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from authlib.oidc.core import CodeIDToken
-from flask import current_app
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 from sqlalchemy import select
 
-from zou_api import events
+from zou_api import events, settings
 from zou_api.exceptions import Unauthorized, WrongParameter, ZouError
 from zou_api.extensions import db
 from zou_api.models import Person
@@ -51,7 +50,7 @@ class ProviderUnavailable(ZouError):
 
 # -- settings -----------------------------------------------------------------
 def _config():
-    return current_app.config
+    return settings.all()
 
 
 def issuer():
@@ -224,7 +223,7 @@ def _userinfo(metadata, access_token):
 
 # -- people -------------------------------------------------------------------
 def _create_person(iss, claims):
-    from zou_api.services.crud_rules_persons import _check_user_limit
+    from zou_api.services.persons import _check_user_limit
 
     email = claims.get("email")
     if not email:

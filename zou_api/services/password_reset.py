@@ -14,9 +14,9 @@ import hmac
 import time
 import urllib.parse
 
-from flask import current_app
 from sqlalchemy import func, select
 
+from zou_api import settings
 from zou_api.extensions import db
 from zou_api.models import Person
 
@@ -47,7 +47,7 @@ def _decode_window(text):
 def _signature(person, window):
     password = bytes(person.password).hex() if person.password else ""
     message = f"reset:{person.id}:{(person.email or '').lower()}:{password}:{window}".encode()
-    digest = hmac.new(current_app.config["SECRET_KEY"].encode(), message, hashlib.sha256).digest()
+    digest = hmac.new(settings.require("SECRET_KEY").encode(), message, hashlib.sha256).digest()
     return base64.b32encode(digest).decode().rstrip("=")
 
 
@@ -78,6 +78,6 @@ def person_for_token(email, token):
 
 def link_for(person):
     """The web app's page where the person chooses a new password."""
-    config = current_app.config
+    config = settings.all()
     query = urllib.parse.urlencode({"email": person.email, "token": token_for(person)})
     return f"{config['DOMAIN_PROTOCOL']}://{config['DOMAIN_NAME']}/reset-change-password?{query}"

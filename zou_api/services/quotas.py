@@ -16,11 +16,13 @@ from sqlalchemy.orm import aliased
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Entity, EntityType, Project, Task, TaskPersonLink, TimeSpent
-from zou_api.services.crud import NOT_FOUND
+from zou_api.services.base import NOT_FOUND
+from zou_api.services.listing import model_columns
 from zou_api.services.periods import business_days
 from zou_api.services.persons import get_person
 
 COUNT_MODES = ("weighted", "weighteddone", "feedback", "done")
+ENTITY_COLUMNS = model_columns(Entity)  # shots are read as column rows, never one ORM object each
 
 
 def check_count_mode(count_mode):
@@ -63,31 +65,30 @@ def quota_shots(person_id, start, end, count_mode="weighted", project_id=None, t
     weights = {}
     if count_mode in ("feedback", "done"):
         statement = (
-            select(Entity).join(Task, Task.entity_id == Entity.id)
+            select(*ENTITY_COLUMNS).join(Task, Task.entity_id == Entity.id)
             .join(TaskPersonLink, TaskPersonLink.task_id == Task.id)
             .where(TaskPersonLink.person_id == person.id,
                    end_column >= _day_start(start), end_column < _next_day_start(end))
         )
-        for entity in db.session.execute(_task_filters(statement, shot_type_id, project_id, task_type_id)).scalars():
+        for entity in db.session.execute(_task_filters(statement, shot_type_id, project_id, task_type_id)):
             weights[entity.id] = (entity, 1)
         return _serialize(weights)
 
     # weighted by time spent in the period
     statement = (
-        select(Entity, Task.duration, TimeSpent.duration)
+        select(*ENTITY_COLUMNS, Task.duration.label("task_duration"), TimeSpent.duration.label("spent"))
         .join(Task, Task.entity_id == Entity.id)
         .join(TimeSpent, TimeSpent.task_id == Task.id)
         .where(TimeSpent.person_id == person.id, TimeSpent.date >= start, TimeSpent.date <= end,
                end_column.is_not(None))
     )
-    for entity, task_duration, duration in db.session.execute(
-            _task_filters(statement, shot_type_id, project_id, task_type_id)):
-        weight = round((duration or 0) / task_duration, 2) if task_duration else 0
-        _add(weights, entity, weight)
+    for row in db.session.execute(_task_filters(statement, shot_type_id, project_id, task_type_id)):
+        weight = round((row.spent or 0) / row.task_duration, 2) if row.task_duration else 0
+        _add(weights, row, weight)
 
     # weighted by business days, for tasks with no time spent
     statement = (
-        select(Entity, Task.real_start_date, end_column)
+        select(*ENTITY_COLUMNS, Task.real_start_date.label("task_start"), end_column.label("task_end"))
         .join(Task, Task.entity_id == Entity.id)
         .join(TaskPersonLink, TaskPersonLink.task_id == Task.id)
         .where(TaskPersonLink.person_id == person.id,
@@ -95,29 +96,29 @@ def quota_shots(person_id, start, end, count_mode="weighted", project_id=None, t
                (Task.duration == 0) | Task.duration.is_(None),
                Task.real_start_date < _next_day_start(end), end_column >= _day_start(start))
     )
-    for entity, task_start, task_end in db.session.execute(
-            _task_filters(statement, shot_type_id, project_id, task_type_id)):
-        task_start, task_end = task_start.date(), task_end.date()
+    for row in db.session.execute(_task_filters(statement, shot_type_id, project_id, task_type_id)):
+        task_start, task_end = row.task_start.date(), row.task_end.date()
         if task_end < task_start:
             continue
         total = business_days(task_start, task_end) + 1
         in_period = business_days(max(task_start, start), min(task_end, end)) + 1
-        _add(weights, entity, round(in_period / total, 2))
+        _add(weights, row, round(in_period / total, 2))
     return _serialize(weights)
 
 
-def _add(weights, entity, weight):
-    if entity.id in weights:
-        weights[entity.id] = (entity, weights[entity.id][1] + weight)
+def _add(weights, row, weight):
+    """Weights by shot; `row` starts with the shot's columns (ENTITY_COLUMNS)."""
+    if row.id in weights:
+        weights[row.id] = (weights[row.id][0], weights[row.id][1] + weight)
     else:
-        weights[entity.id] = (entity, weight)
+        weights[row.id] = (row, weight)
 
 
 def _serialize(weights):
     names = _full_names([entity for entity, _ in weights.values()])
     answer = []
     for entity, weight in weights.values():
-        row = entity.serialize()
+        row = Entity.serialize_values(tuple(entity)[:len(ENTITY_COLUMNS)])
         row["full_name"] = names[entity.id]
         row["weight"] = round(weight, 2) if isinstance(weight, float) else weight
         answer.append(row)

@@ -1,8 +1,7 @@
 """Creating and upgrading the schema through alembic."""
 import os
 
-from flask import current_app
-
+from zou_api import settings
 from zou_api.extensions import db
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -14,7 +13,7 @@ def alembic_config():
 
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
-    config.set_main_option("sqlalchemy.url", current_app.config["DATABASE_URL"].replace("%", "%%"))
+    config.set_main_option("sqlalchemy.url", settings.require("DATABASE_URL").replace("%", "%%"))
     return config
 
 
@@ -37,11 +36,12 @@ def reset():
             connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     else:
         names = inspect(db.engine).get_table_names()
-        with db.engine.connect() as connection:
+        # autocommit: every statement is its own transaction (SQLite ignores the foreign_keys
+        # pragma inside one)
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             for name in names:
                 connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
-            connection.commit()
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
     upgrade()
 

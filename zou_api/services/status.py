@@ -111,7 +111,7 @@ def config(settings):
         "is_self_hosted": settings["IS_SELF_HOSTED"],
         "crisp_token": settings["CRISP_TOKEN"],
         "dark_theme_by_default": settings["DARK_THEME_BY_DEFAULT"],
-        "indexer_configured": bool(settings["INDEXER_KEY"]),
+        "indexer_configured": True,  # search is built in (SQLite FTS5 / PostgreSQL full text)
         "saml_enabled": settings["SAML_ENABLED"],
         "saml_idp_name": settings["SAML_IDP_NAME"],
         "oidc_enabled": settings["OIDC_ENABLED"],

@@ -1,5 +1,6 @@
-"""Reading time spents: a person's (raw or summed per task) and studio tables summed per
-person and per year, month, week or day.
+"""Time spents: what writing one checks and changes (the task's duration follows); reading a
+person's (raw or summed per task) and studio tables summed per person and per year, month,
+week or day.
 
 What a caller may see is given as a Scope (built from their role by the resources): the
 projects, the task types' departments, the persons and the studio the rows are limited to.
@@ -9,8 +10,13 @@ import dataclasses
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from zou_api.crud.values import filter_value
+from zou_api.exceptions import WrongParameter
 from zou_api.extensions import db
-from zou_api.models import Entity, EntityType, Person, Project, Task, TaskType, TimeSpent, serialize_list
+from zou_api.models import Entity, EntityType, Person, Project, Task, TaskType, TimeSpent
+from zou_api.services import tasks
+from zou_api.services.base import CHECK_VIOLATION
+from zou_api.services.listing import model_columns
 from zou_api.services.persons import get_person
 
 
@@ -46,8 +52,9 @@ def _scoped(statement, scope):
 
 
 def _rows_between(person_id, start, end, scope):
+    """Column rows: the time spent's columns, then its task's project and task type."""
     statement = (
-        select(TimeSpent, Task.project_id, Task.task_type_id)
+        select(*model_columns(TimeSpent), Task.project_id, Task.task_type_id)
         .join(Task, Task.id == TimeSpent.task_id)
         .where(TimeSpent.person_id == person_id, TimeSpent.date >= start, TimeSpent.date <= end)
         .order_by(TimeSpent.date, TimeSpent.created_at)
@@ -62,11 +69,12 @@ def person_time_spents(person_id, start=None, end=None, scope=EVERYTHING):
     if start is None or scope.is_empty():
         return []
     answer = []
-    for time_spent, project_id, task_type_id in _rows_between(person.id, start, end, scope):
-        row = time_spent.serialize()
-        row["project_id"] = str(project_id) if project_id else None
-        row["task_type_id"] = str(task_type_id) if task_type_id else None
-        answer.append(row)
+    for row in _rows_between(person.id, start, end, scope):
+        *values, project_id, task_type_id = row
+        data = TimeSpent.serialize_values(values)
+        data["project_id"] = str(project_id) if project_id else None
+        data["task_type_id"] = str(task_type_id) if task_type_id else None
+        answer.append(data)
     return answer
 
 
@@ -75,7 +83,7 @@ def person_time_spents_raw(person_id, start, end, scope=EVERYTHING):
     person = get_person(person_id)
     if scope.is_empty():
         return []
-    return serialize_list(TimeSpent, [row[0] for row in _rows_between(person.id, start, end, scope)])
+    return [TimeSpent.serialize_values(row[:-2]) for row in _rows_between(person.id, start, end, scope)]
 
 
 def person_time_spents_per_task(person_id, start, end, scope=EVERYTHING):
@@ -154,3 +162,34 @@ def week_table(start, end, scope=EVERYTHING):
 def day_table(start, end, scope=EVERYTHING):
     """Time per person and per day of the month [start, end]."""
     return _table(start, end, lambda d: d.day, scope)
+
+
+# -- writes (run in the caller's unit of work) --------------------------------------------
+def check_time_spent(values, time_spent=None):
+    duration = values.get("duration", time_spent.duration if time_spent else None)
+    if duration is not None and duration <= 0:
+        raise WrongParameter(CHECK_VIOLATION)
+    return values
+
+
+def after_write(time_spent, *args):
+    """The task's duration (and the previous task's, when the time moved) follows."""
+    db.session.flush()
+    tasks.refresh_duration(time_spent.task_id)
+    old = args[1] if len(args) > 1 else {}
+    if old.get("task_id") and old["task_id"] != time_spent.task_id:
+        tasks.refresh_duration(old["task_id"])
+
+
+def before_delete(time_spent):
+    tasks.refresh_duration(time_spent.task_id, exclude_id=time_spent.id)
+
+
+def period_filters(params):
+    """`start_date` / `end_date` of a /data/time-spents list."""
+    conditions = []
+    if params.get("start_date"):
+        conditions.append(TimeSpent.date >= filter_value("date", params["start_date"], "start_date"))
+    if params.get("end_date"):
+        conditions.append(TimeSpent.date <= filter_value("date", params["end_date"], "end_date"))
+    return conditions

@@ -6,9 +6,9 @@ A second factor comes as a dict with any of the keys "totp", "email_otp",
 when enabled for the person; the first one given decides.
 """
 from zou_api.exceptions import WrongParameter
-from zou_api.extensions import db
 from zou_api.security import fido, two_factor
 from zou_api.services import mail
+from zou_api.services.base import transaction
 
 MISSING = "missing"
 
@@ -39,17 +39,18 @@ def check_second_factor(person, factors):
         return two_factor.check_email_otp(person.id, person.email_otp_secret, factors["email_otp"])
     if person.fido_enabled and factors.get("fido_authentication_response"):
         try:
-            person.fido_credentials = fido.authenticate(person, factors["fido_authentication_response"])
+            credentials = fido.authenticate(person, factors["fido_authentication_response"])
         except fido.FidoError:
             return False
-        db.session.commit()
+        with transaction():
+            person.fido_credentials = credentials
         return True
     if factors.get("recovery_code") is not None:
         left = two_factor.use_recovery_code(person.otp_recovery_codes, factors["recovery_code"])
         if left is None:
             return False
-        person.otp_recovery_codes = left
-        db.session.commit()
+        with transaction():
+            person.otp_recovery_codes = left
         return True
     return MISSING
 
@@ -64,24 +65,24 @@ def _after_enabling(person, kind):
     """Preferred kind and first recovery codes; the answer of every 'enable' route."""
     from zou_api.security import tokens
 
-    if not person.preferred_two_factor_authentication:
-        person.preferred_two_factor_authentication = kind
     codes = None
-    if not person.otp_recovery_codes:
-        codes, hashes = two_factor.new_recovery_codes()
-        person.otp_recovery_codes = hashes
-    db.session.commit()
+    with transaction():
+        if not person.preferred_two_factor_authentication:
+            person.preferred_two_factor_authentication = kind
+        if not person.otp_recovery_codes:
+            codes, hashes = two_factor.new_recovery_codes()
+            person.otp_recovery_codes = hashes
     access, refresh = tokens.issue_tokens(person.id)
     return {"otp_recovery_codes": codes, "access_token": access, "refresh_token": refresh}
 
 
 def _after_disabling(person):
-    if person.preferred_two_factor_authentication not in enabled_kinds(person):
-        remaining = [k for k in two_factor.KINDS if getattr(person, f"{k}_enabled")]
-        person.preferred_two_factor_authentication = remaining[0] if remaining else None
-    if not is_enabled(person):
-        person.otp_recovery_codes = None
-    db.session.commit()
+    with transaction():
+        if person.preferred_two_factor_authentication not in enabled_kinds(person):
+            remaining = [k for k in two_factor.KINDS if getattr(person, f"{k}_enabled")]
+            person.preferred_two_factor_authentication = remaining[0] if remaining else None
+        if not is_enabled(person):
+            person.otp_recovery_codes = None
     return {"success": True}
 
 
@@ -95,8 +96,8 @@ def _issuer():
 def pre_enable_totp(person):
     if person.totp_enabled:
         raise WrongParameter("TOTP already enabled.")
-    person.totp_secret = two_factor.new_secret()
-    db.session.commit()
+    with transaction():
+        person.totp_secret = two_factor.new_secret()
     return {
         "totp_provisionning_uri": two_factor.totp_provisioning_uri(person.totp_secret, person.email, _issuer()),
         "otp_secret": person.totp_secret,
@@ -151,8 +152,8 @@ def pre_enable_email_otp(person):
         raise WrongParameter("OTP by email already enabled.")
     if not person.email:
         raise WrongParameter("An email address is required to receive codes.")
-    person.email_otp_secret = two_factor.new_secret()
-    db.session.commit()
+    with transaction():
+        person.email_otp_secret = two_factor.new_secret()
     send_email_otp_code(person)
     return {"success": True}
 
@@ -228,8 +229,8 @@ def new_recovery_codes(person, factors):
         raise WrongParameter("No two factor authentication enabled.")
     require_second_factor(person, factors)
     codes, hashes = two_factor.new_recovery_codes()
-    person.otp_recovery_codes = hashes
-    db.session.commit()
+    with transaction():
+        person.otp_recovery_codes = hashes
     return {"otp_recovery_codes": codes}
 
 

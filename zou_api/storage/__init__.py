@@ -3,7 +3,8 @@
     from zou_api import storage
     storage.get_store().put("thumbnails", str(person_id), "/tmp/avatar.png")
 
-The local backend keeps files under PREVIEW_FOLDER. Other backends (S3-compatible) plug in
+The local backend keeps files under PREVIEW_FOLDER; `s3` (storage/s3.py, boto3) keeps them in
+S3-compatible buckets. Other backends plug in
 through `register_backend(name, factory)`; a factory takes the app config and returns a
 FileStore.
 """
@@ -12,7 +13,13 @@ from flask import current_app
 from zou_api.storage.base import FileStore  # noqa: F401
 from zou_api.storage.local import LocalStore
 
-_BACKENDS = {"local": lambda config: LocalStore(config["PREVIEW_FOLDER"])}
+def _s3(config):
+    from zou_api.storage.s3 import from_config
+
+    return from_config(config)
+
+
+_BACKENDS = {"local": lambda config: LocalStore(config["PREVIEW_FOLDER"]), "s3": _s3}
 _STORES = {}
 
 

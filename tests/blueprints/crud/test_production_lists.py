@@ -4,6 +4,7 @@ import contextlib
 import datetime
 import uuid
 
+import orjson
 import pytest
 from sqlalchemy import event, insert, update
 
@@ -70,7 +71,9 @@ def test_ten_thousand_tasks_take_one_query(app, clients, factory, people, produc
         clients["admin"].get("/data/tasks")
     with statements(app) as related:
         tasks = clients["admin"].get("/data/tasks?relations=true").get_json()
-    assert len(related) == len(plain) + 1  # the assignees, in one query
+    links = [sql for sql in related if "task_person_link" in sql and "revoked" not in sql]
+    assert len(links) == 1 and not [sql for sql in plain if "FROM task_person_link" in sql]  # assignees: one query
+    assert len(related) == len(plain)  # plain lists add the signal query of their ETag, related ones don't
     assert len(tasks) == 10000 and all(t["assignees"] == [str(people["vendor"].id)] for t in tasks)
 
 
@@ -118,3 +121,74 @@ def test_filters(admin, clients, factory, production):
     assert clients["user"].get(f"/data/tasks?project_id={project.id}&page=1").get_json()["total"] == 3
     other = factory.project(name="Elsewhere")
     assert clients["user"].get(f"/data/tasks?project_id={other.id}").get_json() == []
+
+
+def _answer(client, path, headers=None):
+    response = client.get(path, headers=headers or {})
+    return response, response.get_data()
+
+
+def test_ten_thousand_tasks_in_every_answer_mode_take_constant_statements(app, clients, factory, people, production):
+    """GET /data/tasks answers plain JSON, compact=true, stream=true (NDJSON) and 304 on a
+    matching If-None-Match, each with the same number of SQL statements for 10 or 10,000 tasks."""
+    project, asset = production
+    add_tasks(factory, project, asset, 10, assignee=people["vendor"])
+    modes = ["", "?compact=true", "?stream=true", "?stream=true&compact=true", "?relations=true&stream=true",
+             "?relations=true&compact=true"]
+
+    def measure(role):
+        counts, tag = {}, None
+        for mode in modes + ["304"]:
+            headers = {"If-None-Match": tag} if mode == "304" else None
+            path = "/data/tasks" if mode == "304" else "/data/tasks" + mode
+            clients[role].get(path, headers=headers)  # warm the caches of the first request
+            with statements(app) as seen:
+                response, data = _answer(clients[role], path, headers)
+            counts[mode] = len(seen)
+            if mode == "":
+                tag = response.headers["ETag"]
+        return counts
+
+    small = {role: measure(role) for role in ("admin", "vendor")}
+    add_tasks(factory, project, asset, 9990, assignee=people["vendor"], start=10)
+    assert {role: measure(role) for role in ("admin", "vendor")} == small
+
+    client = clients["admin"]
+    response, plain = _answer(client, "/data/tasks")
+    rows = orjson.loads(plain)
+    assert response.mimetype == "application/json" and len(rows) == 10000
+    assert response.headers["Cache-Control"] == "private, no-cache"
+    tag = response.headers["ETag"]
+
+    response, data = _answer(client, "/data/tasks?compact=true")
+    compact = orjson.loads(data)
+    assert compact["compact"] is True and compact["task_fields"] == list(rows[0])
+    assert [dict(zip(compact["task_fields"], values)) for values in compact["rows"]] == rows
+
+    response, data = _answer(client, "/data/tasks?stream=true")
+    assert response.mimetype == "application/x-ndjson"
+    lines = [orjson.loads(line) for line in data.splitlines()]
+    assert lines[0] == {"compact": False, "task_fields": list(rows[0])} and lines[1:] == rows
+
+    response, data = _answer(client, "/data/tasks?stream=true&compact=true&relations=true")
+    lines = [orjson.loads(line) for line in data.splitlines()]
+    assert lines[0]["compact"] is True and "assignees" in lines[0]["task_fields"] and len(lines) == 10001
+    assignees = lines[0]["task_fields"].index("assignees")
+    assert all(line[assignees] == [str(people["vendor"].id)] for line in lines[1:])
+
+    response, data = _answer(client, "/data/tasks", {"If-None-Match": tag})
+    assert response.status_code == 304 and data == b"" and response.headers["ETag"] == tag
+
+    # a change to one task changes the tag; a vendor's answer is keyed apart from the admin's
+    later = m.utcnow() + datetime.timedelta(seconds=1)
+    factory.session.execute(update(m.Task).where(m.Task.name == "t00042").values(priority=3, updated_at=later))
+    factory.session.commit()
+    response, data = _answer(client, "/data/tasks", {"If-None-Match": tag})
+    assert response.status_code == 200 and response.headers["ETag"] != tag
+    response, data = _answer(clients["vendor"], "/data/tasks", {"If-None-Match": response.headers["ETag"]})
+    assert response.status_code == 200 and len(orjson.loads(data)) == 10000
+
+
+def test_bad_answer_mode_is_a_400(admin):
+    response = admin.get("/data/tasks?stream=maybe")
+    assert response.status_code == 400 and response.get_json()["error"] is True

@@ -177,6 +177,28 @@ def test_entity_types_names_and_events(admin, factory, prod):
     assert used.status_code == 400
 
 
+
+def test_entity_types_events_are_asset_type_events_whatever_the_kind(admin, factory, prod):
+    """Zou names the events of every entity type "asset-type:...", a shot's type's too."""
+    shot_type = factory.entity_type("Shot")
+    assert admin.put(f"/data/entity-types/{shot_type.id}", {"description": "shots"}).status_code == 200
+    assert events(factory, "asset-type:update") == [("asset-type:update", {"asset_type_id": str(shot_type.id)}, None)]
+    assert not events(factory, "entity-type:")
+
+
+def test_concept_folders_are_no_assets(admin, factory, prod):
+    """A concept folder is typed "ConceptFolder" and emits concept-folder events, as in Zou;
+    its entity type is not an asset type."""
+    folder_type = factory.entity_type("ConceptFolder")
+    made = admin.post("/data/entities", {"name": "Folder", "project_id": str(prod["project"].id),
+                                         "entity_type_id": str(folder_type.id)})
+    assert made.status_code == 201
+    assert admin.get(f"/data/entities/{made.get_json()['id']}").get_json()["type"] == "ConceptFolder"
+    assert [name for name, _, _ in events(factory, "concept-folder:")] == ["concept-folder:new"]
+    assert not [e for e in events(factory, "asset:new") if e[1].get("asset_id") == made.get_json()["id"]]
+    assert "ConceptFolder" not in {t["name"] for t in admin.get("/data/asset-types").get_json()}
+    assert admin.get(f"/data/asset-types/{folder_type.id}").status_code == 404
+
 # -- tasks, task types, task statuses ---------------------------------------------------------
 def test_task_create_validation(admin, factory, prod):
     project_id, asset_id = str(prod["project"].id), str(prod["asset"].id)

@@ -18,7 +18,7 @@ from zou_api.models import (
     TaskPersonLink,
 )
 from zou_api.exceptions import WrongParameter
-from zou_api.services.crud_rules_persons import normalise_email
+from zou_api.services.persons import normalise_email
 
 ZERO = "00000000-0000-0000-0000-000000000000"
 DENIED = "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server."

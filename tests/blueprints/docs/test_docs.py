@@ -29,3 +29,16 @@ def test_doc_files(anonymous):
     assert anonymous.get("/docs/missing.md").status_code == 404
     escape = anonymous.get("/docs/../pyproject.toml")
     assert escape.status_code == 404 and escape.get_json()["error"] is True
+
+
+def test_openapi_says_who_may_call_each_route(anonymous):
+    paths = anonymous.get("/openapi.json").get_json()["paths"]
+    login = paths["/auth/login"]["post"]
+    assert login["x-access"] == "anyone, logged in or not" and login["security"] == []
+    assert paths["/data/departments/hardware-items"]["get"]["x-access"] == "admins"
+    assert "security" not in paths["/data/departments/hardware-items"]["get"]  # the bearer token
+    assert paths["/auth/refresh-token"]["get"]["x-access"].startswith("holders of a valid refresh token")
+    day_offs = paths["/data/persons/{person_id}/day-offs"]["get"]["x-access"]
+    assert day_offs.startswith("the person, admins")
+    assert paths["/auth/fido"]["get"]["x-access"] == "anyone, logged in or not"
+    assert paths["/auth/fido"]["put"]["x-access"].startswith("logged-in people, not bots")

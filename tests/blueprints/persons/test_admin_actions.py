@@ -2,6 +2,7 @@
 import pytest
 
 from tests.blueprints.persons.helpers import ROLES_BUT_ADMIN, UNKNOWN, add_to_department, department, refreshed
+from tests.factories import PASSWORD
 from zou_api.models import ApiEvent, DepartmentLink, Person
 from zou_api.security.passwords import check_password
 
@@ -22,10 +23,15 @@ def test_admin_changes_a_password(admin, people, factory, anonymous):
     assert "person:update" in [e.name for e in factory.session.query(ApiEvent).all()]
 
 
-def test_admin_changes_own_password_but_not_another_admins(admin, people, factory):
+def test_admin_changes_own_password_but_not_another_admins(admin, anonymous, people, factory):
     me = people["admin"]
+    elsewhere = anonymous.post("/auth/login", {"email": me.email, "password": PASSWORD}).get_json()["access_token"]
     assert admin.post(f"/actions/persons/{me.id}/change-password",
                       {"password": "my-new-password", "password_2": "my-new-password"}).status_code == 200
+    assert admin.get("/auth/authenticated").status_code == 401  # every token from before the change ends
+    assert client_for_token(admin, elsewhere).get("/auth/authenticated").status_code == 401
+    admin.token = anonymous.post("/auth/login", {"email": me.email, "password": "my-new-password"}).get_json()[
+        "access_token"]
     other = factory.person(role="admin")
     response = admin.post(f"/actions/persons/{other.id}/change-password",
                           {"password": "my-new-password", "password_2": "my-new-password"})
@@ -251,3 +257,9 @@ def test_department_errors(admin, clients, people, factory):
         assert clients[role].post(url, {"department_id": str(animation.id)}).status_code == 403
         assert clients[role].delete(f"/actions/persons/{user.id}/departments/{animation.id}").status_code == 403
     assert _links(factory, user) == {animation.id}
+
+
+def client_for_token(client, token):
+    from tests.conftest import ApiClient
+
+    return ApiClient(client.app, token)

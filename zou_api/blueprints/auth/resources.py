@@ -1,20 +1,32 @@
-import functools
 import re
 
 from flask import current_app, redirect, request
-from flask_jwt_extended import get_jwt, jwt_required, unset_jwt_cookies
 
-from zou_api.blueprints.auth.validation import SECOND_FACTOR_FIELDS, Field, second_factor, validate
-from zou_api.blueprints.base import PublicResource, Resource
-from zou_api.security import current_person, require_login, tokens
+from zou_api.blueprints import args
+from zou_api.blueprints.args import Field, validate
+from zou_api.blueprints.base import PublicResource, Resource, json_response
+from zou_api.exceptions import PermissionDenied
+from zou_api.security import current_person, tokens
+from zou_api.security.access import LOGGED_IN
+from zou_api.security.tokens import PERSON_ONLY, REFRESH_TOKEN
 from zou_api.services import auth as auth_service
 from zou_api.services import auth_passwords
 from zou_api.services import oidc as oidc_service
 from zou_api.services import two_factor as two_factor_service
-from zou_api.utils.http import json_response
 
 CODE_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
 CODE_VERIFIER = re.compile(r"[A-Za-z0-9._~-]{43,128}")
+SECOND_FACTOR_FIELDS = (
+    Field("totp", required=False, nullable=True),
+    Field("email_otp", required=False, nullable=True),
+    Field("fido_authentication_response", kind=dict, required=False, nullable=True),
+    Field("recovery_code", required=False, nullable=True),
+)
+
+
+def second_factor(values):
+    """The second factor fields of a validated body, as the services take them."""
+    return {f.name: values.get(f.name) for f in SECOND_FACTOR_FIELDS}
 
 
 def _with_cookies(answer):
@@ -24,19 +36,10 @@ def _with_cookies(answer):
     return response
 
 
-def person_only(view):
+class PersonResource(Resource):
     """A route about one's own login: a logged-in person, not a bot."""
 
-    @functools.wraps(view)
-    def wrapper(*args, **kwargs):
-        auth_service.check_person_identity(get_jwt())
-        return view(*args, **kwargs)
-
-    return require_login(wrapper)
-
-
-class PersonResource(Resource):
-    decorators = [person_only]
+    access = PERSON_ONLY
 
 
 class LoginResource(PublicResource):
@@ -55,17 +58,23 @@ class LoginResource(PublicResource):
 
 
 class LogoutResource(PersonResource):
-    summary = "Log out: the token and its refresh token are revoked."
+    summary = ("Log out: the token and its refresh token are revoked. GET is what the Kitsu web app "
+               "calls; POST does the same. A cross-site GET carried by cookies alone (a link on "
+               "another site) is refused and changes nothing.")
 
     def get(self):
-        auth_service.revoke_token(get_jwt())
-        response = json_response({"logout": True})
-        unset_jwt_cookies(response)
-        return response
+        if tokens.is_cross_site_cookie_request():
+            raise PermissionDenied("A link from another site cannot log you out: log out from the web app.")
+        return self.post()
+
+    def post(self):
+        auth_service.revoke_token(tokens.current_claims())
+        return tokens.clear_token_cookies(json_response({"logout": True}))
 
 
 class AuthenticatedResource(Resource):
     summary = "Who the token belongs to, with the studio's organisation."
+    access = LOGGED_IN
 
     def get(self):
         person = current_person()
@@ -74,15 +83,15 @@ class AuthenticatedResource(Resource):
         return {"authenticated": True, "user": user, "organisation": auth_service.organisation().serialize()}
 
 
-class RefreshTokenResource(PublicResource):
+class RefreshTokenResource(Resource):
     summary = "A new access token from a refresh token."
-    decorators = [jwt_required(refresh=True)]
+    access = REFRESH_TOKEN
 
     def get(self):
         person = current_person()
         if person is None or not person.active or person.archived:
             return json_response({"msg": "User is not active anymore."}, 401)
-        access = tokens.refreshed_access_token(person.id, get_jwt())
+        access = tokens.refreshed_access_token(person.id, tokens.current_claims())
         response = json_response({"access_token": access})
         if tokens.is_from_browser():
             tokens.set_token_cookies(response, access=access)
@@ -96,8 +105,10 @@ class ChangePasswordResource(PersonResource):
         values = validate("ChangePasswordSchema", [
             Field("old_password", min_length=1), Field("password", min_length=1), Field("password_2", min_length=1),
         ])
-        return auth_passwords.change_password(current_person(), values["old_password"], values["password"],
-                                              values["password_2"])
+        person = current_person()
+        answer = json_response(auth_passwords.change_password(person, values["old_password"], values["password"],
+                                                               values["password_2"]))
+        return tokens.renew_browser_session(answer, person.id, auth_service.requires_two_factor_setup(person))
 
 
 class ResetPasswordResource(PublicResource):
@@ -177,7 +188,7 @@ class OidcCallbackResource(_SingleSignOnResource):
         disabled = self._disabled()
         if disabled:
             return disabled
-        access, refresh = oidc_service.callback(request.args, ip_address=request.remote_addr)
+        access, refresh = oidc_service.callback(args.query_filters(), ip_address=request.remote_addr)
         response = redirect(oidc_service.web_app_url(), 302)
         tokens.set_token_cookies(response, access, refresh)
         return response

@@ -3,10 +3,12 @@
 PUT prepares (a secret, a mailed code, WebAuthn creation options), POST enables with proof,
 DELETE disables with a second factor. GET /auth/email-otp and GET /auth/fido are public: they
 serve the login page (a code by mail, a WebAuthn challenge)."""
-from zou_api.blueprints.auth.resources import PersonResource, person_only
-from zou_api.blueprints.auth.validation import SECOND_FACTOR_FIELDS, Field, required_arg, second_factor, validate
-from zou_api.blueprints.base import PublicResource
+from zou_api.blueprints.args import Field, required_query, validate
+from zou_api.blueprints.auth.resources import SECOND_FACTOR_FIELDS, PersonResource, second_factor
+from zou_api.blueprints.base import Resource
 from zou_api.security import current_person
+from zou_api.security.access import PUBLIC
+from zou_api.security.tokens import PERSON_ONLY
 from zou_api.services import two_factor as two_factor_service
 
 
@@ -30,40 +32,37 @@ class TotpResource(PersonResource):
         return two_factor_service.disable_totp(current_person(), factors)
 
 
-class EmailOtpResource(PublicResource):
+class EmailOtpResource(Resource):
     summary = ("GET (public): mail a login code to ?email=. PUT: mail a code to set up email OTP. "
                "POST: enable it with the code. DELETE: disable it.")
+    access = {"get": PUBLIC, "put": PERSON_ONLY, "post": PERSON_ONLY, "delete": PERSON_ONLY}
 
     def get(self):
-        return two_factor_service.send_email_otp(required_arg("email"))
+        return two_factor_service.send_email_otp(required_query("email"))
 
-    @person_only
     def put(self):
         return two_factor_service.pre_enable_email_otp(current_person())
 
-    @person_only
     def post(self):
         values = validate("EmailOTPSchema", [Field("email_otp")])
         return two_factor_service.enable_email_otp(current_person(), values["email_otp"])
 
-    @person_only
     def delete(self):
         _, factors = _second_factor("TwoFactorSchema")
         return two_factor_service.disable_email_otp(current_person(), factors)
 
 
-class FidoResource(PublicResource):
+class FidoResource(Resource):
     summary = ("GET (public): a WebAuthn login challenge for ?email=. PUT: creation options for a new "
                "device. POST: register it. DELETE: unregister a device by name.")
+    access = {"get": PUBLIC, "put": PERSON_ONLY, "post": PERSON_ONLY, "delete": PERSON_ONLY}
 
     def get(self):
-        return two_factor_service.fido_challenge(required_arg("email"))
+        return two_factor_service.fido_challenge(required_query("email"))
 
-    @person_only
     def put(self):
         return two_factor_service.fido_registration_options(current_person())
 
-    @person_only
     def post(self):
         values = validate("FIDORegisterSchema", [
             Field("registration_response", kind=dict), Field("device_name", min_length=1),
@@ -71,7 +70,6 @@ class FidoResource(PublicResource):
         return two_factor_service.register_fido_device(current_person(), values["registration_response"],
                                                        values["device_name"])
 
-    @person_only
     def delete(self):
         values, factors = _second_factor("FIDOUnregisterSchema", Field("device_name", min_length=1))
         return two_factor_service.unregister_fido_device(current_person(), values["device_name"], factors)

@@ -1,8 +1,9 @@
-"""Generic CRUD over every model: GET/POST /data/<path>, GET/PUT/DELETE /data/<path>/<id>."""
-from zou_api.blueprints.crud import links, models  # noqa: F401  (models fills the registry)
-from zou_api.blueprints.crud import rules_production, rules_studio  # noqa: F401  (per-model rules)
-from zou_api.blueprints.crud.registry import REGISTRY
+"""Generic CRUD over every model: GET/POST /data/<path>, GET/PUT/DELETE /data/<path>/<id>, plus
+a production's task type and status links and the reorder actions (links.py)."""
+from zou_api.blueprints.crud import links
 from zou_api.blueprints.crud.resources import make_resources
+from zou_api.crud import production_specs, studio_specs  # noqa: F401  (they fill the registry)
+from zou_api.crud.spec import REGISTRY
 
 
 def _routes():

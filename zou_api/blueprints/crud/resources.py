@@ -1,89 +1,78 @@
-"""The two generic resources, bound to a CrudModel by make_resources()."""
+"""The two generic resources, bound to a CrudSpec by make_resources(): they read the request
+and hand plain values to zou_api.crud.service."""
 from flask import request
 
-from zou_api.blueprints.base import Resource
-from zou_api.services import crud
+from zou_api.blueprints import args
+from zou_api.blueprints.base import Resource, answer_listing
+from zou_api.crud import service
+from zou_api.security import current_person_id, current_role
+from zou_api.security.access import Rule
 from zou_api.utils.http import json_body, json_response
 
 
-def _serialize(spec, instance, action):
-    if spec.serialize:
-        data = spec.serialize(instance)
-    else:
-        data = instance.serialize(relations=spec.relations_on_get)
-    if spec.augment:
-        spec.augment([data], action, spec.relations_on_get)
-    return data
+class SpecAccess(Rule):
+    """The declared access of a generic resource: the spec's checks, which need the row (or the
+    body) and run in crud.service before anything is read or written; listed in the OpenAPI
+    spec by the names of the functions that decide."""
+
+    def __init__(self, spec, questions):
+        self.text = f"per model ({spec.path}): " + "; ".join(
+            f"{question}: {_hook_name(hook)}" for question, hook in questions if hook is not None)
+
+    def check(self, path_args):
+        return None  # the spec's hooks decide, in crud.service, once the row is read
+
+
+def _hook_name(hook):
+    name = getattr(hook, "__qualname__", None) or type(hook).__name__
+    module = getattr(hook, "__module__", "") or ""
+    return f"{module.rsplit('.', 1)[-1]}.{name}" if module else name
+
+
+def _params():
+    """The query string as a plain dict (a repeated field counts once, its first value)."""
+    return request.args.to_dict()
 
 
 class ModelsResource(Resource):
     spec = None
 
     def get(self):
-        spec = self.spec
-        (spec.can_list or spec.can_read)(None)
-        conditions = list(spec.scope() or ()) if spec.scope else []
-        if spec.filters:
-            conditions += list(spec.filters(request.args) or ())
-        order_by = spec.order_by() if spec.order_by else None
-        augment = None
-        if spec.augment:
-            def augment(items, relations, id_query):
-                spec.augment(items, "list", relations, id_query)
-        result = crud.list_instances(spec.model, request.args, extra_conditions=conditions, order_by=order_by,
-                                     augment=augment, max_rows=spec.max_rows)
-        return json_response(result)
+        """Pages answer JSON; whole lists answer in the mode asked (plain, compact, stream, 304)."""
+        result = service.list_for(self.spec, _params(), caller_key=(current_person_id(), current_role()),
+                                  stream=args.query_bool("stream"))
+        return json_response(result) if isinstance(result, dict) else answer_listing(result)
 
     def post(self):
-        spec = self.spec
-        body = json_body()
-        if spec.can_create:
-            spec.can_create(body)
-        else:
-            spec.can_write(None)
-        instance = crud.create_instance(spec.model, body, spec.event, spec.project_id_of, spec.before_create,
-                                        after=spec.after_create, links=spec.links, event_data=spec.event_data,
-                                        extra_fields=spec.extra_fields)
-        return json_response(_serialize(spec, instance, "create"), spec.create_status)
-
-
-def _find(spec, instance_id, action):
-    if spec.find:
-        return spec.find(spec.model, instance_id, action)
-    return crud.get_instance(spec.model, instance_id)
+        return json_response(service.create_for(self.spec, json_body()), self.spec.create_status)
 
 
 class ModelResource(Resource):
     spec = None
 
     def get(self, instance_id):
-        spec = self.spec
-        instance = _find(spec, instance_id, "get")
-        spec.can_read(instance)
-        return json_response(_serialize(spec, instance, "get"))
+        return json_response(service.get_for(self.spec, instance_id))
 
     def put(self, instance_id):
-        spec = self.spec
-        instance = _find(spec, instance_id, "update")
-        body = json_body()
-        spec.can_write(instance)
-        instance = crud.update_instance(instance, body, spec.event, spec.project_id_of, spec.before_update,
-                                        after=spec.after_update, event_data=spec.event_data,
-                                        links=spec.links if spec.update_links is None else spec.update_links)
-        return json_response(_serialize(spec, instance, "update"))
+        instance = service.find_for(self.spec, instance_id, "update")
+        return json_response(service.update_for(self.spec, instance, json_body()))
 
     def delete(self, instance_id):
-        spec = self.spec
-        instance = _find(spec, instance_id, "delete")
-        (spec.can_delete or spec.can_write)(instance)
-        crud.delete_instance(instance, spec.event, spec.project_id_of, spec.before_delete,
-                             event_data=spec.event_data)
+        service.delete_for(self.spec, instance_id, _params())
         return "", 204
 
 
 def make_resources(spec):
     name = "".join(part.capitalize() for part in spec.path.split("-"))
     summary = spec.summary or spec.model.__name__
-    many = type(f"{name}Resource", (ModelsResource,), {"spec": spec, "summary": f"List or create {summary}."})
-    one = type(f"{name}InstanceResource", (ModelResource,), {"spec": spec, "summary": f"Read, update or delete one {summary}."})
+    read = spec.can_read
+    many_access = {"get": SpecAccess(spec, [("list", spec.can_list or read), ("scope", spec.scope)]),
+                   "post": SpecAccess(spec, [("create", spec.can_create or spec.can_write)])}
+    one_access = {"get": SpecAccess(spec, [("read", read)]),
+                  "put": SpecAccess(spec, [("update", spec.can_update or spec.can_write)]),
+                  "delete": SpecAccess(spec, [("delete", spec.can_delete or spec.can_write)])}
+    many = type(f"{name}Resource", (ModelsResource,),
+                {"spec": spec, "summary": f"List or create {summary}.", "access": many_access})
+    one = type(f"{name}InstanceResource", (ModelResource,),
+               {"spec": spec, "summary": f"Read, update or delete one {summary}.", "access": one_access})
     return many, one

@@ -2,11 +2,10 @@ import os
 
 from flask import current_app, redirect, send_from_directory
 
-from zou_api.blueprints.base import PublicResource
 from werkzeug.exceptions import NotFound
 
+from zou_api.blueprints.base import PublicResource, json_response
 from zou_api.openapi import spec_for
-from zou_api.utils.http import json_response
 
 DOCS_FOLDER = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "docs")
 

@@ -2,6 +2,7 @@ from flask import Response, current_app
 
 from zou_api import __version__, events
 from zou_api.blueprints.base import PublicResource, Resource
+from zou_api.security.access import LOGGED_IN
 from zou_api.services import base, status
 
 
@@ -58,6 +59,7 @@ class ConfigResource(PublicResource):
 
 class StatsResource(Resource):
     summary = "How many previews and comments the instance holds."
+    access = LOGGED_IN
 
     def get(self):
         return status.stats()

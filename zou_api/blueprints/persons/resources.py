@@ -1,11 +1,13 @@
 from flask import Response
 
-from zou_api.blueprints.base import Resource
+from zou_api.blueprints import args as a
+from zou_api.blueprints.base import Resource, json_response
+from zou_api.blueprints.persons import rules
+from zou_api.security import current_person, current_person_id, tokens
 from zou_api.security import schedule_access as access
-from zou_api.blueprints.persons import args as a
-from zou_api.security import check_admin, current_person_id
+from zou_api.security.access import ADMIN, LOGGED_IN
 from zou_api.services import day_offs, periods, persons, quotas, time_spents
-from zou_api.utils.http import arg, json_response
+from zou_api.services.auth import requires_two_factor_setup
 
 MONTH_OR_YEAR = "Invalid month or year."
 
@@ -13,90 +15,92 @@ MONTH_OR_YEAR = "Invalid month or year."
 # -- admin actions on a person -------------------------------------------------------------
 class ChangePasswordResource(Resource):
     summary = "Set a person's password (admins; another admin's password is refused)."
+    access = ADMIN
 
     def post(self, person_id):
-        check_admin()
         person_id = a.path_id(person_id)
-        data = a.body(required=("password", "password_2"))
-        password = a.string_field(data, "password")
-        if password != a.string_field(data, "password_2"):
+        data = a.schema_body(required=("password", "password_2"))
+        password = a.schema_string(data, "password")
+        if password != a.schema_string(data, "password_2"):
             raise a.validation_error([("", "Value error, Confirmation password doesn't match.")])
-        return persons.change_password(person_id, password, current_person_id())
+        answer = json_response(persons.change_password(person_id, password, current_person_id()))
+        if person_id == current_person_id():  # one's own: a browser gets new cookies, older tokens end
+            tokens.renew_browser_session(answer, person_id, requires_two_factor_setup(current_person()))
+        return answer
 
 
 class DisableTwoFactorResource(Resource):
     summary = "Turn off every two-factor method of a person (admins; not for other admins)."
+    access = ADMIN
 
     def delete(self, person_id):
-        check_admin()
         return persons.disable_two_factor_authentication(a.path_id(person_id), current_person_id())
 
 
 class InviteResource(Resource):
     summary = "Mail a person an invitation to Kitsu with a link to choose a password (admins)."
+    access = ADMIN
 
     def get(self, person_id):
-        check_admin()
         return persons.invite(a.path_id(person_id))
 
 
 class ResetPasswordLinkResource(Resource):
     summary = "The password reset link of a person, to share by hand (admins)."
+    access = ADMIN
 
     def post(self, person_id):
-        check_admin()
         return persons.reset_password_link(a.path_id(person_id), current_person_id())
 
 
 class ClearAvatarResource(Resource):
     summary = "Remove a person's avatar (admins)."
+    access = ADMIN
 
     def delete(self, person_id):
-        check_admin()
         persons.clear_avatar(a.path_id(person_id))
         return "", 204
 
 
 class AddDepartmentResource(Resource):
     summary = "Add a person to a department (admins); answers the person."
+    access = ADMIN
 
     def post(self, person_id):
-        check_admin()
         person_id = a.path_id(person_id)
-        data = a.body(required=("department_id",), uuids=("department_id",))
+        data = a.schema_body(required=("department_id",), uuids=("department_id",))
         return json_response(persons.add_to_department(person_id, data["department_id"]), 201)
 
 
 class RemoveDepartmentResource(Resource):
     summary = "Remove a person from a department (admins)."
+    access = ADMIN
 
     def delete(self, person_id, department_id):
-        check_admin()
         persons.remove_from_department(a.path_id(person_id), department_id)
         return "", 204
 
 
 # -- desktop login logs and presence ----------------------------------------------------------
 class DesktopLoginLogsResource(Resource):
-    summary = "A person's logins from desktop apps (themselves, managers); POST records one (themselves, admins)."
+    summary = "A person's logins from desktop apps; POST records one."
+    access = {"get": rules.SELF_OR_MANAGER, "post": rules.SELF_OR_ADMIN}
 
     def get(self, person_id):
         person_id = a.path_id(person_id)
-        access.check_self_or_manager(person_id)
         return json_response(persons.desktop_login_logs(person_id))
 
     def post(self, person_id):
         person_id = a.path_id(person_id)
-        access.check_self_or_admin(person_id)
-        date = a.datetime_field(a.body(), "date")
+        date = a.schema_datetime(a.schema_body(), "date")
         return json_response(persons.add_desktop_login_log(person_id, date), 201)
 
 
 class PresenceLogsResource(Resource):
     summary = "CSV sheet of the month (YYYY-MM): an X on the days each person logged in from a desktop app (admins)."
+    access = ADMIN
 
     def get(self, month_date):
-        check_admin()
         start, _ = a.month_date(month_date)
         csv_text = persons.presence_logs_csv(start.year, start.month)
         filename = f"presence-logs-{start.year}-{start.month:02d}.csv"
@@ -122,11 +126,11 @@ class _PeriodResource(Resource):
 
 
 class _PersonDayOffsResource(_PeriodResource):
+    access = rules.SCHEDULE_READER
+
     def get(self, person_id, **values):
         person_id = a.path_id(person_id)
         start, end = self.period(values)
-        persons.get_person(person_id)
-        access.check_schedule_access(person_id)
         return json_response(_shape_day_offs(day_offs.person_day_offs(person_id, start, end)))
 
 
@@ -148,12 +152,11 @@ class PersonWeekDayOffsResource(_PersonDayOffsResource):
 
 class PersonDayOffForDateResource(Resource):
     summary = "The person's day off covering the date, or {}."
+    access = rules.SCHEDULE_READER
 
     def get(self, person_id, date):
         person_id = a.path_id(person_id)
         date = periods.parse_day(date)
-        persons.get_person(person_id)
-        access.check_schedule_access(person_id)
         day_off = day_offs.day_off_for_date(person_id, date)
         if day_off:
             _shape_day_offs([day_off])
@@ -161,6 +164,8 @@ class PersonDayOffForDateResource(Resource):
 
 
 class _DayOffsResource(_PeriodResource):
+    access = LOGGED_IN  # each caller reads the day offs of the people security/schedule_access lists
+
     def get(self, **values):
         start, end = self.period(values)
         rows = day_offs.day_offs_between(start, end, access.schedule_person_ids())
@@ -178,43 +183,43 @@ class MonthDayOffsResource(_DayOffsResource):
 # -- time spents ----------------------------------------------------------------------------------
 class PersonTimeSpentsResource(Resource):
     summary = "A person's time spents between start_date and end_date (query), with project and task type."
+    access = rules.TIME_READER
 
     def get(self, person_id):
         person_id = a.path_id(person_id)
         start, end = a.query_date_range()
-        persons.get_person(person_id)
         scope = access.person_time_scope(person_id)
         return json_response(time_spents.person_time_spents(person_id, start, end, scope))
 
 
 class PersonDateTimeSpentsResource(Resource):
     summary = "A person's time spents of a day."
+    access = rules.TIME_READER
 
     def get(self, person_id, date):
         person_id = a.path_id(person_id)
         date = periods.parse_day(date, MONTH_OR_YEAR)
-        persons.get_person(person_id)
         scope = access.person_time_scope(person_id)
         return json_response(time_spents.person_time_spents_raw(person_id, date, date, scope))
 
 
 class PersonMonthAllTimeSpentsResource(_PeriodResource):
-    summary = "A person's time spents of the month, as stored (themselves, admins)."
+    summary = "A person's time spents of the month, as stored."
     period_message = MONTH_OR_YEAR
+    access = rules.OWN_TIME
 
     def get(self, person_id, **values):
         person_id = a.path_id(person_id)
         start, end = self.period(values)
-        persons.get_person(person_id)
-        access.person_time_scope(person_id, self_or_admin_only=True)
         return json_response(time_spents.person_time_spents_raw(person_id, start, end))
 
 
 class _PersonTimePerTaskResource(_PeriodResource):
+    access = rules.TIME_READER
+
     def get(self, person_id, **values):
         person_id = a.path_id(person_id)
         start, end = self.period(values)
-        persons.get_person(person_id)
         scope = access.person_time_scope(person_id)
         return json_response(time_spents.person_time_spents_per_task(person_id, start, end, scope))
 
@@ -238,13 +243,15 @@ class PersonDayTimeSpentsResource(_PersonTimePerTaskResource):
 
 
 class _TimeTableResource(_PeriodResource):
+    access = LOGGED_IN  # each caller's table holds the people and time security/schedule_access allows
+
     def table(self, start, end, scope):
         raise NotImplementedError
 
     def get(self, **values):
         start, end = self.period(values)
-        scope = access.table_time_scope(a.query_id("project_id"), a.query_id("department_id"),
-                                        a.query_id("studio_id"))
+        scope = access.table_time_scope(*(a.query_uuid(name, payload=a.NO_DATA)
+                                          for name in ("project_id", "department_id", "studio_id")))
         return json_response(self.table(start, end, scope))
 
 
@@ -281,14 +288,14 @@ class DayTableResource(_TimeTableResource):
 # -- quotas ------------------------------------------------------------------------------------------
 class _QuotaShotsResource(_PeriodResource):
     period_message = MONTH_OR_YEAR
+    access = rules.QUOTA_READER
 
     def get(self, person_id, **values):
         person_id = a.path_id(person_id)
         start, end = self.period(values)
-        count_mode = quotas.check_count_mode(arg("count_mode"))
-        project_id, task_type_id = a.query_id("project_id"), a.query_id("task_type_id")
-        quotas.check_references(person_id, project_id)
-        access.check_quota_access(person_id, project_id)
+        count_mode = quotas.check_count_mode(a.query("count_mode"))
+        project_id = a.query_uuid("project_id", payload=a.NO_DATA)
+        task_type_id = a.query_uuid("task_type_id", payload=a.NO_DATA)
         return json_response(quotas.quota_shots(person_id, start, end, count_mode, project_id, task_type_id))
 
 

@@ -1,35 +1,40 @@
-"""The rules of the studio-wide models served by the generic CRUD (settings, messages,
-templates): defaults Zou gives, values it refuses, uniqueness it checks, cascades on delete.
-Persons have their own module, crud_rules_persons."""
-from sqlalchemy import delete, or_, select, update
+"""Studio-wide settings: task types and task statuses, organisations, preview background files,
+metadata descriptors, project templates, status automations, custom actions, notifications'
+types: the defaults Zou gives, the values it refuses, the uniqueness it checks, what goes with
+a deleted row.
 
+Plain values in; writes run in the caller's unit of work (or their own `transaction()`).
+"""
+from sqlalchemy import delete, func, or_, select, update
+
+from zou_api.crud.service import get_instance
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import (
-    AttachmentFile,
-    ChatParticipant,
     Department,
     DepartmentMetadataDescriptorLink,
     MetadataDescriptor,
-    Person,
     PreviewBackgroundFile,
     ProjectStatusAutomationLink,
+    ProjectTaskTypeLink,
+    ProjectTaskTypeSoftwareLink,
     ProjectTemplate,
     ProjectTemplatePreviewBackgroundFileLink,
     ProjectTemplateStatusAutomationLink,
-    SalaryScale,
-    load_links,
+    TaskStatus,
+    TaskType,
+    TaskTypeAssetTypeLink,
 )
-from zou_api.services.crud import INVALID_FORMAT, UNIQUE_VIOLATION, get_instance
+from zou_api.models.vocabulary import (
+    METADATA_DATA_TYPES,
+    NOTIFICATION_TYPES,
+    PRODUCTION_STYLES,
+    STATUS_AUTOMATION_FIELDS,
+)
+from zou_api.services.base import INVALID_FORMAT, UNIQUE_VIOLATION, transaction
+from zou_api.services.loaders import pairs, set_key
 from zou_api.utils.values import is_uuid, parse_uuid
 
-POSITIONS = ("artist", "lead", "supervisor")
-SENIORITIES = ("junior", "mid", "senior")
-OUT_FIELD_TYPES = ("status", "ready_for")
-NOTIFICATION_TYPES = ("comment", "mention", "assignation", "reply", "reply-mention", "playlist-ready")
-DATA_TYPES = ("string", "number", "list", "taglist", "boolean", "checklist")
-PRODUCTION_STYLES = ("2d", "3d", "2d3d", "ar", "vfx", "stop-motion", "motion-design", "archviz", "commercial",
-                     "catalog", "immersive", "nft", "video-game", "vr")
 ORGANISATION_SECRETS = ("chat_token_slack", "chat_webhook_mattermost", "chat_token_discord")
 
 
@@ -41,6 +46,7 @@ def check_choice(values, key, choices):
     """Zou's choice columns refuse an unknown value with the value itself as message."""
     if key in values and values[key] is not None and values[key] not in choices:
         raise WrongParameter(repr(values[key]))
+    return values
 
 
 def defaults(values, **given):
@@ -62,47 +68,100 @@ def existing_ids(model, values):
     return [i for i in wanted if i in found]
 
 
-# -- salary scales -------------------------------------------------------------------------
-def ensure_salary_scales():
-    """Every department has a salary scale per position and seniority (created at 0, silently)."""
-    have = set(db.session.execute(select(SalaryScale.department_id, SalaryScale.position,
-                                         SalaryScale.seniority)).all())
-    created = False
-    for department_id in db.session.execute(select(Department.id)).scalars():
-        for position in POSITIONS:
-            for seniority in SENIORITIES:
-                if (department_id, position, seniority) not in have:
-                    db.session.add(SalaryScale(department_id=department_id, position=position,
-                                               seniority=seniority, salary=0))
-                    created = True
-    if created:
-        db.session.commit()
-
-
-def check_salary_scale(values):
-    values.pop("department_id", None)
-    check_choice(values, "position", POSITIONS)
-    check_choice(values, "seniority", SENIORITIES)
+def _check_unique_name(model, values, instance, message, ignore_case=False):
+    name = values.get("name")
+    if name is None:
+        return values
+    column = func.lower(model.name) if ignore_case else model.name
+    statement = select(model.id).where(column == (name.lower() if ignore_case else name))
+    if instance is not None:
+        statement = statement.where(model.id != instance.id)
+    if db.session.execute(statement.limit(1)).first() is not None:
+        raise message
     return values
 
 
-def delete_department_salary_scales(department):
-    db.session.execute(delete(SalaryScale).where(SalaryScale.department_id == department.id))
+# -- task types and task statuses -------------------------------------------------------------
+def check_task_type_name(values, task_type=None):
+    return _check_unique_name(TaskType, values, task_type, ignore_case=True, message=WrongParameter(
+        "A task type with similar name already exists", payload={"data": None}))
 
 
-# -- preview background files --------------------------------------------------------------
+def delete_task_type(task_type, force):
+    """A task type used by productions goes only with force (its links with it)."""
+    linked = db.session.execute(select(ProjectTaskTypeLink.id).where(
+        ProjectTaskTypeLink.task_type_id == task_type.id).limit(1)).first()
+    if linked and not force:
+        raise WrongParameter("Task type is attached to projects. Re-issue the request with force=true to detach.",
+                             payload={"data": None})
+    for link in (ProjectTaskTypeLink, ProjectTaskTypeSoftwareLink):
+        db.session.execute(delete(link).where(link.task_type_id == task_type.id))
+    db.session.execute(delete(TaskTypeAssetTypeLink).where(TaskTypeAssetTypeLink.task_type_id == task_type.id))
+
+
+def reorder_task_types(ids):
+    """Global priority = position in the list (from 1); answers the task types found."""
+    with transaction() as session:
+        found = {t.id: t for t in session.execute(select(TaskType).where(TaskType.id.in_(ids))).scalars()} \
+            if ids else {}
+        result = []
+        for position, task_type_id in enumerate(ids, start=1):
+            task_type = found.get(task_type_id)
+            if task_type is not None and task_type not in result:
+                task_type.priority = position
+                result.append(task_type)
+    return [t.serialize() for t in result]
+
+
+def task_status_defaults(values):
+    return defaults(values, priority=1)
+
+
+def unset_other_default_statuses(task_status, *args):
+    """One default status for tasks, one for concepts."""
+    if task_status.is_default:
+        db.session.execute(update(TaskStatus).where(
+            TaskStatus.id != task_status.id, TaskStatus.is_default.is_(True),
+            TaskStatus.for_concept.is_(bool(task_status.for_concept))).values(is_default=False),
+            execution_options={"synchronize_session": False})
+
+
+# -- organisations, notifications, custom actions -----------------------------------------------
+def hide_organisation_secrets(items):
+    for item in items:
+        for key in ORGANISATION_SECRETS:
+            item.pop(key, None)
+
+
+def check_notification_type(values):
+    return check_choice(values, "type", NOTIFICATION_TYPES)
+
+
+def set_notification_type(notification, body, old):
+    """Zou checks a notification's type on update after the write (a null one is ignored)."""
+    if "type" in body:
+        values = check_notification_type({"type": body["type"]})
+        if values["type"] is not None:
+            notification.type = values["type"]
+
+
+def check_custom_action_name(values, creating):
+    if "name" in values and values["name"] is None or creating and "name" not in values:
+        message = ("The 'name' field is required and cannot be None." if creating
+                   else "The 'name' field cannot be set to None.")
+        raise invalid(message)
+    return values
+
+
+# -- preview background files ------------------------------------------------------------------
 def check_background_name(values, instance=None):
-    name = values.get("name")
-    if not isinstance(name, str):
-        return
-    statement = select(PreviewBackgroundFile.id).where(PreviewBackgroundFile.name == name)
-    if instance is not None:
-        statement = statement.where(PreviewBackgroundFile.id != instance.id)
-    if db.session.execute(statement.limit(1)).first() is not None:
-        raise invalid("A preview background file with similar name already exists")
+    if not isinstance(values.get("name"), str):
+        return values
+    return _check_unique_name(PreviewBackgroundFile, values, instance,
+                              invalid("A preview background file with similar name already exists"))
 
 
-def reset_other_default_backgrounds(instance):
+def reset_other_default_backgrounds(instance, *args):
     """Only one background file is the default one (the others change without events)."""
     if instance.is_default:
         db.session.execute(update(PreviewBackgroundFile).where(
@@ -110,11 +169,11 @@ def reset_other_default_backgrounds(instance):
         ).values(is_default=False))
 
 
-# -- metadata descriptors ------------------------------------------------------------------
+# -- metadata descriptors ---------------------------------------------------------------------
 def check_metadata_descriptor(values, instance=None):
     if instance is not None:
         values.pop("project_id", None)
-    if "data_type" in values and values["data_type"] not in DATA_TYPES:
+    if "data_type" in values and values["data_type"] not in METADATA_DATA_TYPES:
         raise invalid("Invalid data_type")
     project_id = instance.project_id if instance is not None else values.get("project_id")
     entity_type = values.get("entity_type", instance.entity_type if instance is not None else None)
@@ -133,8 +192,16 @@ def check_metadata_descriptor(values, instance=None):
     return values
 
 
-def set_descriptor_departments(descriptor, department_ids):
-    ids = existing_ids(Department, department_ids)
+def check_descriptor_body(body):
+    if "data_type" in body and body["data_type"] is None:
+        raise invalid("Invalid data_type")
+
+
+def set_descriptor_departments(descriptor, body, *args):
+    """The `departments` of a body: the descriptor's departments (unknown ids dropped)."""
+    if "departments" not in body:
+        return
+    ids = existing_ids(Department, body["departments"])
     link = DepartmentMetadataDescriptorLink
     db.session.execute(delete(link).where(link.metadata_descriptor_id == descriptor.id))
     for department_id in ids:
@@ -156,14 +223,14 @@ def descriptor_scope(project_ids, for_client_only, department_ids=None):
     return conditions
 
 
-def add_descriptor_departments(items):
-    ids = [parse_uuid(item["id"]) for item in items]
-    links = load_links(MetadataDescriptor, ids)
-    for item, descriptor_id in zip(items, ids):
-        item["departments"] = links.get(descriptor_id, {}).get("departments", [])
+def augment_descriptor(items, action, relations, id_query=None):
+    """Descriptors always come with their department ids, lists included."""
+    if action == "list" and not relations:
+        link = DepartmentMetadataDescriptorLink
+        set_key(items, "departments", pairs(link.metadata_descriptor_id, link.department_id, items, id_query))
 
 
-# -- project templates ---------------------------------------------------------------------
+# -- project templates ------------------------------------------------------------------------
 TEMPLATE_CREATE_FIELDS = (
     "name", "description", "fps", "ratio", "resolution", "production_type", "production_style",
     "max_retakes", "is_clients_isolated", "is_client_stats_visible", "is_client_task_list_visible",
@@ -204,63 +271,36 @@ def find_template(model, instance_id, action):
 def check_template(values, instance=None):
     if "production_style" in values and values["production_style"] not in PRODUCTION_STYLES:
         raise invalid("Invalid production_style")
-    name = values.get("name")
-    if name is not None:
-        statement = select(ProjectTemplate.id).where(ProjectTemplate.name == name)
-        if instance is not None:
-            statement = statement.where(ProjectTemplate.id != instance.id)
-        if db.session.execute(statement.limit(1)).first() is not None:
-            raise WrongParameter(TEMPLATE_EXISTS)
+    _check_unique_name(ProjectTemplate, values, instance, WrongParameter(TEMPLATE_EXISTS))
     if instance is None:
         defaults(values, fps="25", ratio="16:9", resolution="1920x1080", production_type="short",
                  production_style="2d3d", max_retakes=0, homepage="assets", metadata_descriptors=[])
     return values
 
 
-def template_background_ids(template_ids):
-    link = ProjectTemplatePreviewBackgroundFileLink
-    result = {i: [] for i in template_ids}
-    for template_id, file_id in db.session.execute(select(link.project_template_id, link.preview_background_file_id)
-                                                   .where(link.project_template_id.in_(template_ids))):
-        result[template_id].append(str(file_id))
-    return result
+def augment_template(items, action, relations, id_query=None):
+    if action == "get" or (action == "list" and relations):
+        link = ProjectTemplatePreviewBackgroundFileLink
+        set_key(items, "preview_background_files",
+                pairs(link.project_template_id, link.preview_background_file_id, items, id_query))
 
 
-def unlink_template(instance):
+def unlink_template(instance, *args):
     link = ProjectTemplatePreviewBackgroundFileLink
     db.session.execute(delete(link).where(link.project_template_id == instance.id))
 
 
-# -- status automations --------------------------------------------------------------------
+# -- status automations -----------------------------------------------------------------------
 def check_status_automation(values, instance=None):
     if instance is None:
         defaults(values, out_field_type="status")
-    check_choice(values, "out_field_type", OUT_FIELD_TYPES)
-    return values
+    return check_choice(values, "out_field_type", STATUS_AUTOMATION_FIELDS)
 
 
-def check_automation_unused(instance):
+def check_automation_unused(instance, *args):
     used = db.session.execute(select(ProjectStatusAutomationLink.project_id).where(
         ProjectStatusAutomationLink.status_automation_id == instance.id).limit(1)).first()
     if used is not None:
         raise WrongParameter("This automation is used in a project.")
     link = ProjectTemplateStatusAutomationLink
     db.session.execute(delete(link).where(link.status_automation_id == instance.id))
-
-
-# -- chats ---------------------------------------------------------------------------------
-def set_participants(chat, person_ids):
-    ids = existing_ids(Person, person_ids)
-    db.session.execute(delete(ChatParticipant).where(ChatParticipant.chat_id == chat.id))
-    for person_id in ids:
-        db.session.add(ChatParticipant(chat_id=chat.id, person_id=person_id))
-    db.session.flush()
-
-
-def attachment_ids(message_ids):
-    result = {i: [] for i in message_ids}
-    for message_id, file_id in db.session.execute(select(AttachmentFile.chat_message_id, AttachmentFile.id)
-                                                  .where(AttachmentFile.chat_message_id.in_(message_ids))):
-        result[message_id].append(str(file_id))
-    return result
-

@@ -53,22 +53,30 @@ def purge(table, condition, depth=0):
     table = getattr(table, "__table__", table)
     if depth > 12:  # the schema has no deeper chain; a loop would be a bug
         raise RuntimeError(f"cascade too deep at {table.name}")
-    has_id = "id" in table.c
-    ids = select(table.c.id).where(condition) if has_id else None
-    if has_id:
-        for child, column in _references().get(table.name, []):
-            reference = column.in_(ids)
-            if child is table or (child.name, column.name) in NULLIFIED:
-                db.session.execute(update(child).where(reference).values({column.name: None}),
-                                   execution_options={"synchronize_session": False})
-            else:
-                purge(child, reference, depth + 1)
-        if table.name == Task.__tablename__:
-            purge(Comment, Comment.object_id.in_(ids), depth + 1)
-        if table.name == "preview_file":
-            db.session.execute(update(Task.__table__).where(Task.last_preview_file_id.in_(ids))
-                               .values(last_preview_file_id=None))
+    if "id" in table.c:
+        _purge_references(table, select(table.c.id).where(condition), depth)
     db.session.execute(delete(table).where(condition), execution_options={"synchronize_session": False})
+
+
+def purge_dependents(model, row_id):
+    """Purge what references one row (not the row itself)."""
+    _purge_references(model.__table__, [row_id], 0)
+
+
+def _purge_references(table, ids, depth):
+    """Purge (or clear, see NULLIFIED) the rows referencing `ids` (a select of ids, or a list)."""
+    for child, column in _references().get(table.name, []):
+        reference = column.in_(ids)
+        if child is table or (child.name, column.name) in NULLIFIED:
+            db.session.execute(update(child).where(reference).values({column.name: None}),
+                               execution_options={"synchronize_session": False})
+        else:
+            purge(child, reference, depth + 1)
+    if table.name == Task.__tablename__:
+        purge(Comment, Comment.object_id.in_(ids), depth + 1)
+    if table.name == "preview_file":
+        db.session.execute(update(Task.__table__).where(Task.last_preview_file_id.in_(ids))
+                           .values(last_preview_file_id=None))
 
 
 def has_dependents(table, row_id, ignore=()):
@@ -82,3 +90,4 @@ def has_dependents(table, row_id, ignore=()):
     if table.name == Task.__tablename__ and "comment" not in ignore:
         return db.session.execute(select(Comment.id).where(Comment.object_id == row_id).limit(1)).first() is not None
     return False
+

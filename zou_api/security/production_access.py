@@ -1,18 +1,18 @@
-"""Per-model rules of the CRUD registry for production data (projects, entities, tasks...).
+"""Who may read and write the production data of /data/<path> (projects, entities, tasks,
+comments, schedules, budgets, time spents, day offs, playlists, files), as Zou 1.0.97 answers
+it per role: lists are scoped to the caller's productions (`*_scope()`: SQL conditions, None
+for everything), single reads check project (and, for vendors, entity) access, writes need a
+manager of the production unless said otherwise.
 
-Who may read and write what, as Zou 1.0.97 answers it (checked against the reference per
-role): lists are scoped to the caller's productions, single reads check project (and, for
-vendors, entity) access, writes need a manager of the production unless said otherwise. The
-models' own rules (validation, side effects, cascades) live in services/crud_rules_production.py.
+Checks raise PermissionDenied. `read_*(None)` / `write_*(None)` answer the list / create
+question, `read_*(instance)` / `write_*(instance)` the object one.
 """
-from flask import request
 from sqlalchemy import or_, select
 
 from zou_api import models as m
-from zou_api.blueprints.crud.registry import configure
 from zou_api.exceptions import PermissionDenied
 from zou_api.extensions import db
-from zou_api.security import (
+from zou_api.security.permissions import (
     assigned_task_ids_query,
     check_admin,
     check_entity_access,
@@ -30,11 +30,7 @@ from zou_api.security import (
     is_vendor,
     project_ids_of_current_user,
 )
-from zou_api.services import crud_relations_production as relations
-from zou_api.services import crud_rules_production as rules
-from zou_api.utils.http import arg_bool, is_uuid, parse_uuid
-
-
+from zou_api.utils.values import is_uuid, parse_uuid
 
 
 # -- shared checks ------------------------------------------------------------------------
@@ -47,12 +43,17 @@ def deny_roles(*roles):
         raise PermissionDenied()
 
 
+def no_vendor(*args):
+    deny_roles("vendor")
+
+
 def team_scope(column):
     """List scope: admins see everything, others the rows of the productions they're on."""
     def scope():
         if is_admin():
             return None
         return [column.in_(project_ids_of_current_user())]
+    scope.__qualname__ = f"team_scope({column.table.name}.{column.key})"
     return scope
 
 
@@ -70,6 +71,7 @@ def manager_of_body_project(name="project_id"):
         if project_id is None:
             raise PermissionDenied()
         check_project_manager(project_id)
+    check.__qualname__ = f"manager_of_body_project({name})"
     return check
 
 
@@ -78,11 +80,8 @@ def manager_of_instance(project_id_of):
         if instance is None:
             return check_admin()
         check_project_manager(project_id_of(instance))
+    check.__qualname__ = "manager_of_the_row's_project"
     return check
-
-
-def force():
-    return arg_bool("force", False)
 
 
 def project_of_task(task_id):
@@ -97,60 +96,33 @@ def project_of_entity(entity_id):
     return db.session.execute(select(m.Entity.project_id).where(m.Entity.id == entity_id)).scalar()
 
 
-def with_current_person(field, then=None):
-    def before(values):
-        values[field] = current_person_id()
-        return then(values) if then else values
-    return before
+def project_of_comment(comment):
+    return project_of_task(comment.object_id)
 
 
-# -- projects -----------------------------------------------------------------------------
+def project_of_schedule_version(version_id):
+    if version_id is None:
+        return None
+    return db.session.execute(select(m.ProductionScheduleVersion.project_id).where(
+        m.ProductionScheduleVersion.id == version_id)).scalar()
+
+
+# -- projects and entities ------------------------------------------------------------------
 def read_project(instance=None):
     if instance is not None:
         check_project_access(instance.id)
 
 
-def delete_project_check(project):
-    rules.check_project_closed(project)  # Zou answers this 400 before checking the caller
-    check_admin()
-
-
-configure("projects",
-     can_read=read_project, scope=team_scope(m.Project.id),
-     can_create=admin_only, can_write=manager_of_instance(lambda p: p.id), can_delete=delete_project_check,
-     before_create=rules.project_before_create,
-     after_create=lambda project, body: rules.project_after_create(project, body, current_person_id()),
-     before_update=rules.project_before_update,
-     before_delete=lambda project: rules.delete_project(project, force()),
-     update_links=(), augment=relations.augment_project)
-
-
-# -- entities -----------------------------------------------------------------------------
 def read_entity(instance=None):
     if instance is not None:
         check_entity_access(instance.id, instance.project_id)
 
 
-def delete_entity_check(entity):
+def delete_entity(entity):
+    """Its creator, or a manager of its production."""
     if entity.created_by is not None and entity.created_by == current_person_id():
         return
     check_project_manager(entity.project_id)
-
-
-configure("entities",
-     event=rules.entity_event_name,
-     can_read=read_entity, scope=team_scope(m.Entity.project_id),
-     can_create=manager_of_body_project(), can_write=manager_of_instance(lambda e: e.project_id),
-     can_delete=delete_entity_check,
-     before_create=with_current_person("created_by", rules.entity_before_create),
-     before_update=rules.entity_before_update, augment=relations.augment_entity)
-
-configure("entity-types",
-     event=rules.entity_type_event_name,
-     before_create=rules.entity_type_check_name,
-     before_update=lambda instance, values: rules.entity_type_check_name(values, instance))
-
-configure("entity-links", can_read=admin_only, before_create=rules.entity_link_defaults)
 
 
 def read_asset_instance(instance=None):
@@ -159,14 +131,7 @@ def read_asset_instance(instance=None):
     check_entity_access(instance.asset_id)
 
 
-configure("asset-instances",
-     can_read=read_asset_instance, can_list=admin_only, can_write=read_asset_instance,
-     can_create=admin_only, can_delete=admin_only,
-     before_delete=lambda instance: rules.purge_dependents(m.AssetInstance, instance.id),
-     augment=relations.augment_asset_instance)
-
-
-# -- tasks, task types, task statuses -------------------------------------------------------
+# -- tasks ----------------------------------------------------------------------------------
 def read_task(instance=None):
     if instance is not None:
         check_task_access(instance)
@@ -180,9 +145,8 @@ def task_scope():
     return [m.Task.project_id.in_(project_ids_of_current_user())]
 
 
-def create_task_check(body):
+def create_task(body):
     """Admins, or a manager of the task's production (Zou 1.0.97 lets anyone in: not us)."""
-    rules.task_body_refs(body)
     if is_admin():
         return
     project_id = body_uuid(body, "project_id") or project_of_entity(body_uuid(body, "entity_id"))
@@ -194,38 +158,19 @@ def create_task_check(body):
 SUPERVISOR_TASK_FIELDS = {"priority", "start_date", "due_date", "estimation", "difficulty", "data"}
 
 
-def update_task_check(task):
+def update_task(task, body):
     """Managers of the production; its supervisors too for planning fields (and only on their
     departments' task types when they have departments)."""
+    from zou_api.services.tasks import supervisor_covers_task_type
+
     if is_admin():
         return
     if current_role() == "supervisor" and has_project_access(task.project_id):
-        body = request.get_json(silent=True)
         if isinstance(body, dict) and body and set(body) <= SUPERVISOR_TASK_FIELDS \
-                and rules.supervisor_covers_task_type(current_person_id(), task.task_type_id):
+                and supervisor_covers_task_type(current_person_id(), task.task_type_id):
             return
         raise PermissionDenied()
     check_project_manager(task.project_id)
-
-
-configure("tasks",
-     can_read=read_task, scope=task_scope,
-     can_create=create_task_check, can_write=update_task_check,
-     can_delete=manager_of_instance(lambda t: t.project_id),
-     before_create=rules.task_before_create,
-     before_update=rules.remember_assignees, after_update=rules.emit_assignations,
-     before_delete=lambda task: rules.delete_task(task, force()),
-     event_data=rules.task_event_data)
-
-configure("task-types",
-     before_create=rules.task_type_check_name,
-     before_update=lambda instance, values: rules.task_type_check_name(values, instance),
-     before_delete=lambda task_type: rules.delete_task_type(task_type, force()))
-
-configure("task-status",
-     before_create=rules.task_status_defaults, after_create=rules.task_status_unset_other_defaults, after_update=rules.task_status_unset_other_defaults)
-
-configure("project-status")
 
 
 # -- comments and attachments -------------------------------------------------------------
@@ -233,12 +178,17 @@ def _author_role(comment):
     return db.session.execute(select(m.Person.role).where(m.Person.id == comment.person_id)).scalar()
 
 
+def _task_of(comment):
+    return db.session.get(m.Task, comment.object_id) if comment.object_id else None
+
+
 def read_comment(comment=None):
+    """Clients read the comments of clients only, artists and vendors those of the studio."""
     if comment is None:
         return check_admin()
     if is_admin():
         return
-    task = rules.comment_task(comment)
+    task = _task_of(comment)
     if task is None:
         raise PermissionDenied()
     check_task_access(task)
@@ -253,56 +203,38 @@ def write_comment(comment=None):
     """Managers of the production edit any comment; others their own, on their productions."""
     if comment is None or is_admin():
         return check_admin()
-    project_id = rules.comment_project_id(comment)
+    project_id = project_of_comment(comment)
     if current_role() == "manager":
         return check_project_manager(project_id)
     if comment.person_id != current_person_id() or not has_project_access(project_id):
         raise PermissionDenied()
 
 
-def delete_comment_check(comment):
+def delete_comment(comment):
     if is_admin():
         return
     if current_role() == "manager":
-        return check_project_manager(rules.comment_project_id(comment))
+        return check_project_manager(project_of_comment(comment))
     if comment.person_id != current_person_id():
         raise PermissionDenied()
-
-
-configure("comments",
-     can_read=read_comment, can_create=admin_only, can_write=write_comment, can_delete=delete_comment_check,
-     before_create=rules.comment_before_create,
-     before_update=lambda comment, values: dict(values, editor_id=current_person_id()),
-     after_update=rules.comment_after_update,
-     before_delete=rules.delete_comment, event_data=rules.comment_event_data, augment=relations.augment_comment)
 
 
 def read_attachment(attachment=None):
     if attachment is None or is_admin():
         return check_admin()
     comment = db.session.get(m.Comment, attachment.comment_id) if attachment.comment_id else None
-    task = rules.comment_task(comment) if comment is not None else None
+    task = _task_of(comment) if comment is not None else None
     if task is None:
         raise PermissionDenied()
     check_project_access(task.project_id)
 
 
-configure("attachment-files",
-     can_read=read_attachment, before_create=rules.attachment_defaults, augment=relations.augment_attachment_file)
-
-
-# -- schedules and budgets ----------------------------------------------------------------
+# -- schedules --------------------------------------------------------------------------------
 def read_milestone(milestone=None):
     if milestone is None:
         return check_admin()
     deny_roles("vendor")
     check_project_access(milestone.project_id)
-
-
-configure("milestones",
-     can_read=read_milestone, can_create=manager_of_body_project(),
-     can_write=manager_of_instance(lambda x: x.project_id),
-     before_create=lambda values: (rules.required(values, "project_id"), values)[1])
 
 
 def update_schedule_item(item=None):
@@ -312,11 +244,6 @@ def update_schedule_item(item=None):
         raise PermissionDenied()
 
 
-configure("schedule-items",
-     can_read=admin_only, can_create=manager_of_body_project(), can_write=update_schedule_item,
-     can_delete=manager_of_instance(lambda x: x.project_id), before_create=rules.schedule_item_check)
-
-
 def read_schedule_version(version=None):
     if version is None:
         return check_admin()
@@ -324,50 +251,27 @@ def read_schedule_version(version=None):
     check_project_access(version.project_id)
 
 
-configure("production-schedule-versions",
-     can_read=read_schedule_version, can_create=manager_of_body_project(),
-     can_write=manager_of_instance(lambda x: x.project_id),
-     before_create=lambda values: (rules.required(values, "project_id"), values)[1])
-
-
-def _version_project(version_id):
-    if version_id is None:
-        return None
-    return db.session.execute(select(m.ProductionScheduleVersion.project_id).where(
-        m.ProductionScheduleVersion.id == version_id)).scalar()
-
-
 def read_schedule_link(link=None):
     if link is None:
         return check_admin()
     deny_roles("client", "vendor")
-    check_project_access(_version_project(link.production_schedule_version_id))
+    check_project_access(project_of_schedule_version(link.production_schedule_version_id))
 
 
-def create_schedule_link_check(body):
+def create_schedule_link(body):
     if is_admin():
         return
-    project_id = _version_project(body_uuid(body, "production_schedule_version_id"))
+    project_id = project_of_schedule_version(body_uuid(body, "production_schedule_version_id"))
     if project_id is None:
         raise PermissionDenied()
     check_project_manager(project_id)
 
 
-configure("production-schedule-version-task-links",
-     can_read=read_schedule_link, can_create=create_schedule_link_check,
-     can_write=manager_of_instance(lambda x: _version_project(x.production_schedule_version_id)),
-     before_create=rules.schedule_link_check,
-     after_create=rules.set_schedule_link_assignees, after_update=rules.set_schedule_link_assignees,
-     before_delete=lambda link: rules.purge_dependents(m.ProductionScheduleVersionTaskLink, link.id),
-     extra_fields=("assignees",), augment=relations.augment_schedule_link)
-
-configure("budgets", can_read=admin_only,
-     before_delete=lambda budget: rules.purge_dependents(m.Budget, budget.id))
-configure("budget-entries", can_read=admin_only, before_create=rules.budget_entry_defaults)
+write_schedule_link = manager_of_instance(lambda x: project_of_schedule_version(x.production_schedule_version_id))
 
 
 # -- time spents and day offs -------------------------------------------------------------
-def delete_time_spent_check(time_spent):
+def delete_time_spent(time_spent):
     """One's own time spent goes only while assigned to its task (admins included); someone
     else's needs an admin or a manager of the production."""
     if time_spent.person_id is not None and time_spent.person_id == current_person_id():
@@ -381,14 +285,6 @@ def delete_time_spent_check(time_spent):
     check_project_manager(project_of_task(time_spent.task_id))
 
 
-configure("time-spents",
-     can_read=admin_only, can_delete=delete_time_spent_check,
-     before_create=rules.time_spent_check,
-     before_update=lambda instance, values: rules.time_spent_check(values, instance),
-     after_create=rules.time_spent_after_write, after_update=rules.time_spent_after_write,
-     before_delete=rules.delete_time_spent, filters=rules.time_spent_filters)
-
-
 def read_day_off(day_off=None):
     if day_off is None:
         return check_admin()
@@ -398,32 +294,21 @@ def read_day_off(day_off=None):
         raise PermissionDenied()
 
 
-def own_day_off(day_off=None):
+def write_own_day_off(day_off=None):
     if is_admin():
         return
     if day_off is None or day_off.person_id != current_person_id():
         raise PermissionDenied()
 
 
-def create_day_off_check(body):
+def create_day_off(body):
     if is_admin():
         return
     if body_uuid(body, "person_id") != current_person_id():
         raise PermissionDenied()
 
 
-configure("day-offs",
-     can_read=read_day_off, can_create=create_day_off_check, can_write=own_day_off,
-     before_create=rules.day_off_check,
-     before_update=lambda instance, values: rules.day_off_check(values, instance),
-     after_create=rules.day_off_after_write, after_update=rules.day_off_after_write)
-
-
 # -- playlists ----------------------------------------------------------------------------
-def list_playlists(_=None):
-    deny_roles("vendor")
-
-
 def playlist_scope():
     if is_admin():
         return None
@@ -435,7 +320,7 @@ def playlist_scope():
 
 def read_playlist(playlist=None):
     if playlist is None:
-        return list_playlists()
+        return no_vendor()
     if is_admin():
         return
     deny_roles("vendor")
@@ -444,7 +329,7 @@ def read_playlist(playlist=None):
         raise PermissionDenied()
 
 
-def create_playlist_check(body):
+def create_playlist(body):
     if is_admin():
         return
     project_id = body_uuid(body, "project_id")
@@ -453,20 +338,12 @@ def create_playlist_check(body):
 
 
 def write_playlist(playlist=None):
+    """Its creator, or a manager of its production."""
     if playlist is None or is_admin():
         return check_admin()
     if playlist.created_by is not None and playlist.created_by == current_person_id():
         return
     check_project_manager(playlist.project_id)
-
-
-configure("playlists",
-     can_list=list_playlists, can_read=read_playlist, scope=playlist_scope,
-     can_create=create_playlist_check, can_write=write_playlist,
-     before_create=with_current_person(
-         "created_by", lambda values: (rules.required(values, "project_id"), values)[1]),
-     before_delete=lambda playlist: rules.purge_dependents(m.Playlist, playlist.id),
-     augment=relations.augment_playlist)
 
 
 # -- preview, working and output files ------------------------------------------------------
@@ -507,16 +384,7 @@ def write_preview(preview=None):
         raise PermissionDenied()
 
 
-configure("preview-files",
-     can_read=read_preview, scope=preview_scope, can_create=admin_only, can_write=write_preview,
-     can_delete=manager_of_instance(lambda p: project_of_task(p.task_id)),
-     before_create=rules.preview_file_defaults,
-     before_delete=lambda preview: rules.purge_dependents(m.PreviewFile, preview.id),
-     augment=relations.augment_preview_file)
-
-
-def no_vendor_list(_=None):
-    deny_roles("vendor")
+delete_preview = manager_of_instance(lambda p: project_of_task(p.task_id))
 
 
 def _working_file_project(working_file):
@@ -549,13 +417,6 @@ def write_working_file(working_file=None):
     check_task_action_access(task)
 
 
-configure("working-files",
-     can_list=no_vendor_list, can_read=read_working_file, scope=working_file_scope,
-     can_create=admin_only, can_write=write_working_file, can_delete=admin_only,
-     before_delete=lambda working_file: rules.purge_dependents(m.WorkingFile, working_file.id),
-     augment=relations.augment_working_file)
-
-
 def output_file_scope():
     if is_admin():
         return None
@@ -579,12 +440,3 @@ def write_output_file(output_file=None):
         return check_project_manager(project_of_entity(output_file.entity_id))
     if not is_assigned_on_entity(output_file.entity_id):
         raise PermissionDenied()
-
-
-configure("output-files",
-     can_list=no_vendor_list, can_read=read_output_file, scope=output_file_scope,
-     can_create=admin_only, can_write=write_output_file, can_delete=admin_only,
-     project_id_of=lambda output_file: project_of_entity(output_file.entity_id),
-     before_delete=lambda output_file: rules.purge_dependents(m.OutputFile, output_file.id),
-     augment=relations.augment_output_file)
-

@@ -1,0 +1,163 @@
+"""The CRUD specs of the production models: access from security/production_access.py, rules
+from the domain services. Hooks read the caller through zou_api.security and hand the domain
+services plain values."""
+from zou_api import models as m
+from zou_api.crud.cascade import purge_dependents
+from zou_api.crud.spec import admin_only, spec
+from zou_api.crud.values import flag
+from zou_api.security import production_access as access
+from zou_api.security.permissions import current_person_id
+from zou_api.services import (
+    budgets,
+    comments,
+    day_offs,
+    entities,
+    files,
+    playlists,
+    previews,
+    projects,
+    schedules,
+    studio,
+    tasks,
+    time_spents,
+)
+
+
+def force(params):
+    return flag(params, "force")
+
+
+def purge(model):
+    """before_delete: what references the row goes with it."""
+    return lambda instance, params: purge_dependents(model, instance.id)
+
+
+# -- projects -----------------------------------------------------------------------------
+def _delete_project_check(project):
+    projects.check_closed(project)  # Zou answers this 400 before checking the caller
+    admin_only()
+
+
+spec("projects", m.Project, "project",
+     can_read=access.read_project, scope=access.team_scope(m.Project.id),
+     can_create=admin_only, can_write=access.manager_of_instance(lambda p: p.id), can_delete=_delete_project_check,
+     before_create=projects.before_create,
+     after_create=lambda project, body: projects.after_create(project, current_person_id()),
+     before_update=projects.before_update,
+     before_delete=lambda project, params: projects.delete_project(project, force(params)),
+     update_links=(), augment=projects.augment)
+spec("project-status", m.ProjectStatus, "project-status")
+
+# -- entities -----------------------------------------------------------------------------
+spec("entities", m.Entity, entities.event_name,
+     can_read=access.read_entity, scope=access.team_scope(m.Entity.project_id),
+     can_create=access.manager_of_body_project(), can_write=access.manager_of_instance(lambda e: e.project_id),
+     can_delete=access.delete_entity,
+     before_create=lambda values: entities.before_create(values, current_person_id()),
+     before_update=entities.before_update, augment=entities.augment)
+# Zou names the events of every entity type "asset-type:...", shots' and sequences' too.
+spec("entity-types", m.EntityType, "asset-type",
+     before_create=entities.check_type_name,
+     before_update=lambda instance, values: entities.check_type_name(values, instance))
+spec("entity-links", m.EntityLink, "entity-link", can_read=admin_only, before_create=entities.link_defaults)
+spec("asset-instances", m.AssetInstance, "asset-instance",
+     can_read=access.read_asset_instance, can_list=admin_only, can_write=access.read_asset_instance,
+     can_create=admin_only, can_delete=admin_only,
+     before_delete=purge(m.AssetInstance), augment=entities.augment_asset_instance)
+
+# -- tasks, task types, task statuses -------------------------------------------------------
+def _create_task_check(body):
+    tasks.check_body_references(body)
+    access.create_task(body)
+
+
+spec("tasks", m.Task, "task",
+     can_read=access.read_task, scope=access.task_scope,
+     can_create=_create_task_check, can_update=access.update_task,
+     can_write=access.manager_of_instance(lambda t: t.project_id),
+     before_create=tasks.before_create,
+     before_update=tasks.remember_assignees, after_update=tasks.emit_assignations,
+     before_delete=lambda task, params: tasks.delete_task(task, force(params)),
+     event_data=tasks.event_data)
+spec("task-types", m.TaskType, "task-type",
+     before_create=studio.check_task_type_name,
+     before_update=lambda instance, values: studio.check_task_type_name(values, instance),
+     before_delete=lambda task_type, params: studio.delete_task_type(task_type, force(params)))
+spec("task-status", m.TaskStatus, "task-status",
+     before_create=studio.task_status_defaults, after_create=studio.unset_other_default_statuses,
+     after_update=studio.unset_other_default_statuses)
+
+# -- comments and attachments -------------------------------------------------------------
+spec("comments", m.Comment, "comment",
+     can_read=access.read_comment, can_create=admin_only, can_write=access.write_comment,
+     can_delete=access.delete_comment,
+     before_create=comments.before_create,
+     before_update=lambda comment, values: comments.before_update(comment, values, current_person_id()),
+     after_update=comments.after_update,
+     before_delete=lambda comment, params: comments.delete_comment(comment),
+     event_data=comments.event_data, augment=comments.augment)
+spec("attachment-files", m.AttachmentFile, "attachment-file",
+     can_read=access.read_attachment, before_create=comments.attachment_defaults,
+     augment=comments.augment_attachment)
+
+# -- schedules and budgets ----------------------------------------------------------------
+spec("milestones", m.Milestone, "milestone",
+     can_read=access.read_milestone, can_create=access.manager_of_body_project(),
+     can_write=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.with_project)
+spec("schedule-items", m.ScheduleItem, "schedule-item",
+     can_read=admin_only, can_create=access.manager_of_body_project(), can_write=access.update_schedule_item,
+     can_delete=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.check_schedule_item)
+spec("production-schedule-versions", m.ProductionScheduleVersion, "production-schedule-version",
+     can_read=access.read_schedule_version, can_create=access.manager_of_body_project(),
+     can_write=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.with_project)
+spec("production-schedule-version-task-links", m.ProductionScheduleVersionTaskLink,
+     "production-schedule-version-task-link",
+     can_read=access.read_schedule_link, can_create=access.create_schedule_link,
+     can_write=access.write_schedule_link,
+     before_create=schedules.check_version_task_link,
+     after_create=schedules.set_version_task_link_assignees, after_update=schedules.set_version_task_link_assignees,
+     before_delete=purge(m.ProductionScheduleVersionTaskLink),
+     extra_fields=("assignees",), augment=schedules.augment_version_task_link)
+spec("budgets", m.Budget, "budget", can_read=admin_only, before_delete=purge(m.Budget))
+spec("budget-entries", m.BudgetEntry, "budget-entry", can_read=admin_only, before_create=budgets.entry_defaults)
+
+# -- time spents and day offs -------------------------------------------------------------
+spec("time-spents", m.TimeSpent, "time-spent",
+     can_read=admin_only, can_delete=access.delete_time_spent,
+     before_create=time_spents.check_time_spent,
+     before_update=lambda instance, values: time_spents.check_time_spent(values, instance),
+     after_create=time_spents.after_write, after_update=time_spents.after_write,
+     before_delete=lambda time_spent, params: time_spents.before_delete(time_spent),
+     filters=time_spents.period_filters)
+spec("day-offs", m.DayOff, "day-off",
+     can_read=access.read_day_off, can_create=access.create_day_off, can_write=access.write_own_day_off,
+     before_create=day_offs.check_day_off,
+     before_update=lambda instance, values: day_offs.check_day_off(values, instance),
+     after_create=day_offs.after_write, after_update=day_offs.after_write)
+
+# -- playlists ----------------------------------------------------------------------------
+def _playlist_before_create(values):
+    values["created_by"] = current_person_id()
+    return schedules.with_project(values)
+
+
+spec("playlists", m.Playlist, "playlist",
+     can_list=access.no_vendor, can_read=access.read_playlist, scope=access.playlist_scope,
+     can_create=access.create_playlist, can_write=access.write_playlist,
+     before_create=_playlist_before_create, before_delete=purge(m.Playlist), augment=playlists.augment_playlist)
+
+# -- preview, working and output files ------------------------------------------------------
+spec("preview-files", m.PreviewFile, "preview-file",
+     can_read=access.read_preview, scope=access.preview_scope, can_create=admin_only,
+     can_write=access.write_preview, can_delete=access.delete_preview,
+     before_create=previews.preview_file_defaults, before_delete=purge(m.PreviewFile),
+     augment=previews.augment_preview_file)
+spec("working-files", m.WorkingFile, "working-file",
+     can_list=access.no_vendor, can_read=access.read_working_file, scope=access.working_file_scope,
+     can_create=admin_only, can_write=access.write_working_file, can_delete=admin_only,
+     before_delete=purge(m.WorkingFile), augment=files.augment_working_file)
+spec("output-files", m.OutputFile, "output-file",
+     can_list=access.no_vendor, can_read=access.read_output_file, scope=access.output_file_scope,
+     can_create=admin_only, can_write=access.write_output_file, can_delete=admin_only,
+     project_id_of=lambda output_file: access.project_of_entity(output_file.entity_id),
+     before_delete=purge(m.OutputFile), augment=files.augment_output_file)

@@ -1,0 +1,314 @@
+"""Generic list / get / create / update / delete over any model, with Zou's semantics.
+
+`list_for`, `get_for`, `create_for`, `update_for` and `delete_for` serve one CrudSpec: they
+ask the spec's access hooks, run its rules and answer plain dicts. Lists take `params`, a plain
+dict of the query string: filters (see crud.values), `page` and `limit` for pagination and
+`relations=true` for many-to-many links. Writes validate the body against the columns, run in
+one unit of work (`transaction()`) and emit `<event>:new|update|delete`.
+"""
+import math
+import uuid
+
+from sqlalchemy import delete, func, insert, select
+
+from zou_api import events
+from zou_api.crud import lists
+from zou_api.crud.values import build_filters, check_required, clean_body
+from zou_api.exceptions import NotFound, WrongParameter
+from zou_api.extensions import db
+from zou_api.models import load_links, utcnow
+from zou_api.services.base import MISSING_FIELD, NOT_FOUND, transaction
+from zou_api.utils.values import parse_int, parse_uuid
+
+DEFAULT_LIMIT = 100
+
+
+# -- lists -------------------------------------------------------------------------------
+def list_instances(model, params, extra_conditions=(), relations=None, order_by=None, augment=None,
+                   max_rows=None):
+    """The rows matching params (a plain dict), serialised; paginated when `page` is given.
+
+    One query for the rows (plus one count with `page`), one per link kind with relations.
+    `augment(items, relations, id_query)` adds computed keys in place, in bulk (id_query: a
+    select of the listed ids, for one-query loads).
+    """
+    conditions = list(extra_conditions) + build_filters(model, params)
+    if relations is None:
+        relations = str(params.get("relations", "")).lower() == "true"
+    # Rows are read as plain column tuples and serialised directly: no ORM object per row.
+    columns = [model.__table__.columns[name] for name in model.column_names()]
+    order = order_by or (model.updated_at, model.created_at)
+    statement = select(*columns).where(*conditions).order_by(*order)
+    ids = select(model.id).where(*conditions)
+    page = params.get("page")
+    if page not in (None, ""):
+        page = parse_int(page, "page")
+        limit = parse_int(params.get("limit") or DEFAULT_LIMIT, "limit")
+        if limit < 1:
+            raise WrongParameter("limit must be at least 1.", payload={"data": None})
+        total = db.session.execute(select(func.count()).select_from(model).where(*conditions)).scalar_one()
+        offset = (page - 1) * limit
+        if order_by is None:  # pages come newest first, as Zou pages them
+            order = (model.updated_at.desc(), model.created_at.desc())
+            statement = select(*columns).where(*conditions).order_by(*order)
+        if offset < 0 or offset >= total:
+            rows = []
+        else:
+            rows = db.session.execute(statement.offset(offset).limit(limit)).all()
+            ids = ids.order_by(*order).offset(offset).limit(limit)
+        items = serialize_rows(model, rows, relations, ids)
+        if augment and items:
+            augment(items, relations, ids)
+        return {"data": items, "total": total,
+                "nb_pages": math.ceil(total / limit) if total else 0, "limit": limit, "offset": offset,
+                "page": page}
+    if max_rows:
+        statement = statement.limit(max_rows)
+        ids = ids.order_by(*order).limit(max_rows)
+    rows = db.session.execute(statement).all()
+    items = serialize_rows(model, rows, relations, ids)
+    if augment and items:
+        augment(items, relations, ids)
+    return items
+
+
+def serialize_rows(model, rows, relations=False, id_query=None):
+    """Serialise SQL rows (Row objects with the model's columns) or ORM objects.
+
+    With relations, links are read with one query per link kind: for the rows of `id_query`
+    (a select of ids) when given, else for the ids of the rows.
+    """
+    names = model.column_names()
+    tuples = [tuple(row) if hasattr(row, "_mapping") else tuple(getattr(row, n) for n in names) for row in rows]
+    serialize = model.serialize_values
+    if not relations:
+        return [serialize(values) for values in tuples]
+    id_index = names.index("id")
+    row_ids = [values[id_index] for values in tuples]
+    links = load_links_for(model, row_ids, id_query) if model.__links__ else {}
+    return [serialize(values, links.get(values[id_index], {})) for values in tuples]
+
+
+def load_links_for(model, ids, id_query=None):
+    """{id: {link_name: [ids...]}}; one query per link kind (a subquery of ids, or IN lists)."""
+    if id_query is None or len(ids) <= 500:
+        return load_links(model, ids)
+    result = {i: {name: [] for name in model.__links__} for i in ids}
+    listed = select(id_query.subquery().c[0])
+    for name, (table, own_col, other_col) in model.__links__.items():
+        own, other = table.c[own_col], table.c[other_col]
+        for own_id, other_id in db.session.execute(select(own, other).where(own.in_(listed))):
+            if own_id in result:
+                result[own_id][name].append(str(other_id))
+    return result
+
+
+# -- one instance --------------------------------------------------------------------------
+def get_instance(model, instance_id):
+    instance = db.session.get(model, parse_uuid(instance_id))
+    if instance is None:
+        raise NotFound(NOT_FOUND)
+    return instance
+
+
+def set_links(instance, body, names=None):
+    """Replace the many-to-many links named in body (lists of ids); `names` limits which."""
+    model = type(instance)
+    for name, (table, own_col, other_col) in model.__links__.items():
+        if name not in body or (names is not None and name not in names):
+            continue
+        ids = body[name]
+        if not isinstance(ids, list):
+            raise WrongParameter(f"{name} must be a list of ids.")
+        ids = list(dict.fromkeys(parse_uuid(i, name) for i in ids))
+        db.session.execute(delete(table).where(table.c[own_col] == instance.id))
+        if ids:
+            with_id = "id" in table.c
+            rows = []
+            for other in ids:
+                row = {own_col: instance.id, other_col: other}
+                if with_id:
+                    row["id"] = uuid.uuid4()
+                    row["created_at"] = row["updated_at"] = utcnow()
+                rows.append(row)
+            db.session.execute(insert(table), rows)
+
+
+def event_payload(event_name, instance, project_id=None):
+    """Zou's event data: `<model>_id`, plus `project_id` when the event belongs to a project."""
+    data = {f"{event_name.replace('-', '_')}_id": instance.id}
+    if project_id is not None:
+        data["project_id"] = project_id
+    return data
+
+
+def _event(event_name, action, instance, project_id_of, event_data):
+    """(name, data, project_id) of the event a write emits. `event_data(instance, action)` may
+    answer the data, or (data, project_id) to also choose the event's project."""
+    name = event_name(instance) if callable(event_name) else event_name
+    project_id = project_id_of(instance) if project_id_of else None
+    if event_data:
+        data = event_data(instance, action)
+        if isinstance(data, tuple):
+            data, project_id = data
+    else:
+        data = event_payload(name, instance, project_id)
+    return f"{name}:{action}", data, project_id
+
+
+def _emit(event_name, action, instance, project_id_of, event_data):
+    name, data, project_id = _event(event_name, action, instance, project_id_of, event_data)
+    events.emit(name, data, project_id=project_id)
+
+
+def create_instance(model, body, event_name, project_id_of=None, before=None, after=None, links=None,
+                    event_data=None, extra_fields=()):
+    """Validate, insert, link, emit `<event>:new`, in one unit of work. `before(values)` may
+    change the values, `after(instance, body)` runs in the same transaction; `links` limits the
+    writable link names."""
+    values = clean_body(model, body, for_create=True, extra_fields=extra_fields)
+    with transaction() as session:
+        if before:
+            values = before(values) or values
+        check_required(model, values)
+        instance = model(**values)
+        session.add(instance)
+        session.flush()
+        set_links(instance, body, links)
+        if after:
+            after(instance, body)
+        session.flush()
+        _emit(event_name, "new", instance, project_id_of, event_data)
+    return instance
+
+
+def update_instance(instance, body, event_name, project_id_of=None, before=None, after=None, links=None,
+                    event_data=None):
+    """Validate, update, relink, emit `<event>:update`, in one unit of work. `after(instance,
+    body, old)` gets the previous values of the changed columns."""
+    model = type(instance)
+    values = clean_body(model, body, for_create=False)
+    with transaction() as session:
+        if before:
+            values = before(instance, values) or values
+        old = {}
+        for key, value in values.items():
+            column = model.__table__.columns[key]
+            if value is None and not column.nullable:
+                raise WrongParameter(MISSING_FIELD, payload={"field": key})
+            old[key] = getattr(instance, key)
+            setattr(instance, key, value)
+        session.flush()
+        set_links(instance, body, links)
+        if after:
+            after(instance, body, old)
+        session.flush()
+        _emit(event_name, "update", instance, project_id_of, event_data)
+    return instance
+
+
+def delete_instance(instance, event_name, project_id_of=None, before=None, event_data=None):
+    """Run `before(instance)` (refusals, cascades), delete links and row, emit `<event>:delete`."""
+    name, data, project_id = _event(event_name, "delete", instance, project_id_of, event_data)
+    with transaction() as session:
+        if before:
+            before(instance)
+        for table, own_col, _ in type(instance).__links__.values():
+            session.execute(delete(table).where(table.c[own_col] == instance.id))
+        session.delete(instance)
+        session.flush()
+        events.emit(name, data, project_id=project_id)
+
+
+# -- one spec ------------------------------------------------------------------------------
+def _serialize(spec, instance, action):
+    data = spec.serialize(instance) if spec.serialize else instance.serialize(relations=spec.relations_on_get)
+    if spec.augment:
+        spec.augment([data], action, spec.relations_on_get)
+    return data
+
+
+def _find(spec, instance_id, action):
+    if spec.find:
+        return spec.find(spec.model, instance_id, action)
+    return get_instance(spec.model, instance_id)
+
+
+def list_for(spec, params, caller_key=(), stream=False):
+    """The list a GET /data/<path> answers: the caller's scope, the spec's filters, the query's.
+    A page (`page=`) is a dict; a whole list is a crud.lists.ModelListing (every answer mode),
+    streamed from a cursor when `stream`. `caller_key` (the caller's id and role) keys its ETag."""
+    (spec.can_list or spec.can_read)(None)
+    if spec.prepare_list:
+        spec.prepare_list()
+    conditions = list(spec.scope() or ()) if spec.scope else []
+    if spec.filters:
+        conditions += list(spec.filters(params) or ())
+    order_by = spec.order_by() if spec.order_by else None
+    augment = None
+    if spec.augment:
+        def augment(items, relations, id_query):
+            spec.augment(items, "list", relations, id_query)
+    model = spec.model
+    if params.get("page") not in (None, ""):
+        return list_instances(model, params, extra_conditions=conditions, order_by=order_by, augment=augment,
+                              max_rows=spec.max_rows)
+    relations = str(params.get("relations", "")).lower() == "true"
+    conditions += build_filters(model, params)
+    order = order_by or (model.updated_at, model.created_at)
+    if stream and not augment:
+        def produce():
+            return lists.stream_rows(model, conditions, order, relations, spec.max_rows)
+    else:
+        def produce():
+            return list_instances(model, {}, extra_conditions=conditions, relations=relations, order_by=order_by,
+                                  augment=augment, max_rows=spec.max_rows)
+    key = tuple(caller_key) + tuple(sorted((k, v) for k, v in params.items() if k not in lists.MODE_ARGS))
+    kind = spec.event if isinstance(spec.event, str) else model.__tablename__
+    return lists.model_listing(model, kind.replace("-", "_"), produce, relations, conditions, key,
+                               with_etag=not relations and not augment)
+
+
+def get_for(spec, instance_id):
+    instance = _find(spec, instance_id, "get")
+    spec.can_read(instance)
+    return _serialize(spec, instance, "get")
+
+
+def create_for(spec, body):
+    if spec.can_create:
+        spec.can_create(body)
+    else:
+        spec.can_write(None)
+    instance = create_instance(spec.model, body, spec.event, spec.project_id_of, spec.before_create,
+                               after=spec.after_create, links=spec.links, event_data=spec.event_data,
+                               extra_fields=spec.extra_fields)
+    return _serialize(spec, instance, "create")
+
+
+def find_for(spec, instance_id, action):
+    """The row a get/update/delete names ("get", "update", "delete"), or the spec's 404."""
+    return _find(spec, instance_id, action)
+
+
+def update_for(spec, instance, body):
+    """Update a row found by find_for(spec, id, "update") (its 404 comes before the body's 400)."""
+    if spec.can_update:
+        spec.can_update(instance, body)
+    else:
+        spec.can_write(instance)
+    instance = update_instance(instance, body, spec.event, spec.project_id_of, spec.before_update,
+                               after=spec.after_update, event_data=spec.event_data,
+                               links=spec.links if spec.update_links is None else spec.update_links)
+    return _serialize(spec, instance, "update")
+
+
+def delete_for(spec, instance_id, params):
+    """`params`: the query string (`force=true`...), handed to the spec's `before_delete`."""
+    instance = _find(spec, instance_id, "delete")
+    (spec.can_delete or spec.can_write)(instance)
+    before = None
+    if spec.before_delete:
+        def before(target):
+            spec.before_delete(target, params)
+    delete_instance(instance, spec.event, spec.project_id_of, before, event_data=spec.event_data)

@@ -1,0 +1,206 @@
+"""Values of the generic CRUD: query-string filters turned into SQL conditions, and JSON
+bodies turned into column values, each with Zou's 400 wording.
+
+Lists take filters as query-string fields (validated against the column type; a value
+written as a JSON array, `?id=["a","b"]`, filters on several values; a many-to-many link
+name, `?assignees=<person_id>`, filters on the link). `params` is a plain dict of the query
+string (a repeated field counts once, its first value, as in Zou).
+"""
+import datetime
+import json
+import uuid
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String, Text, Uuid, false, func, select
+
+from zou_api.exceptions import WrongParameter
+from zou_api.services.base import INVALID_FORMAT, MISSING_FIELD
+from zou_api.utils.values import parse_bool, parse_date, parse_datetime, parse_uuid
+
+PROTECTED_FIELDS = {"id", "created_at", "updated_at"}
+FORBIDDEN_FILTERS = {"password", "totp_secret", "email_otp_secret", "fido_credentials", "otp_recovery_codes", "jti"}
+SPECIAL_ARGS = {"page", "limit", "relations"}
+
+
+def column_kind(column):
+    kind = column.type
+    if isinstance(kind, Uuid):
+        return "uuid"
+    if isinstance(kind, Boolean):
+        return "bool"
+    if isinstance(kind, (Integer,)):
+        return "int"
+    if isinstance(kind, (Float, Numeric)):
+        return "float"
+    if isinstance(kind, DateTime):
+        return "datetime"
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, JSON) or getattr(kind, "impl", None) is not None and isinstance(kind.impl, JSON):
+        return "json"
+    if isinstance(kind, (String, Text)):
+        return "str"
+    return "other"
+
+
+# -- query-string filters -----------------------------------------------------------------
+def filter_value(kind, value, field):
+    """A query-string value converted for a column of the given kind; 400 when it cannot be."""
+    if not isinstance(value, str):
+        if kind == "str":
+            return str(value)
+        value = json.dumps(value) if not isinstance(value, bool) else str(value).lower()
+    try:
+        if kind == "uuid":
+            if value == "":
+                raise WrongParameter(INVALID_FORMAT, payload={"data": None})
+            return uuid.UUID(value)
+        if kind == "bool":
+            return parse_bool(value, field)
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+        if kind == "date":
+            return datetime.date.fromisoformat(value[:10])
+        if kind == "datetime":
+            return parse_datetime(value, field)
+    except WrongParameter as e:
+        if kind == "bool":
+            raise WrongParameter(f"Invalid boolean value: {value}", payload={"data": None}) from e
+        if kind == "uuid":
+            raise
+        raise WrongParameter(INVALID_FORMAT, payload={"data": None}) from e
+    except (ValueError, TypeError):
+        if kind == "uuid":
+            raise WrongParameter(f"Invalid UUID value: {value}", payload={"data": None})
+        if kind == "bool":
+            raise WrongParameter(f"Invalid boolean value: {value}", payload={"data": None})
+        raise WrongParameter(INVALID_FORMAT, payload={"data": None})
+    return value
+
+
+def _list_values(key, raw):
+    try:
+        values = json.loads(raw)
+    except ValueError:
+        values = None
+    if not isinstance(values, list):
+        raise WrongParameter(f"Malformed list filter for field {key}.", payload={"data": None})
+    return values
+
+
+def build_filters(model, params):
+    """SQL conditions for the query-string fields that name columns or links; others are ignored."""
+    columns = model.__table__.columns
+    conditions = []
+    for key, raw in params.items():
+        if key in SPECIAL_ARGS:
+            continue
+        if key in FORBIDDEN_FILTERS:
+            raise WrongParameter(f"Filtering on {key} is not allowed.", payload={"data": None})
+        if key in model.__links__ and key not in columns:
+            table, own_col, other_col = model.__links__[key]
+            try:
+                other = filter_value("uuid", raw, key)
+            except WrongParameter:
+                raise WrongParameter(INVALID_FORMAT, payload={"data": None})
+            conditions.append(model.id.in_(select(table.c[own_col]).where(table.c[other_col] == other)))
+            continue
+        if key not in columns or key in model.__hidden__:
+            continue
+        column = columns[key]
+        kind = column_kind(column)
+        if kind == "json":
+            conditions.append(false())
+            continue
+        if key == "name" and kind == "str":
+            conditions.append(func.lower(column).like(raw.lower()))
+            continue
+        if raw.startswith("["):
+            values = [filter_value(kind, v, key) for v in _list_values(key, raw)]
+            conditions.append(column.in_(values))
+            continue
+        conditions.append(column == filter_value(kind, raw, key))
+    return conditions
+
+
+def flag(params, name, default=False):
+    """A boolean query-string value (`?force=true`), 400 when it is not one."""
+    value = params.get(name)
+    return default if value is None else parse_bool(value, name)
+
+
+# -- bodies -------------------------------------------------------------------------------
+def coerce_value(column, value):
+    """A JSON value converted to the column's Python type; WrongParameter when it cannot be."""
+    field = column.key
+    if value is None:
+        return None
+    kind = column_kind(column)
+    try:
+        if kind == "uuid":
+            return parse_uuid(value, field)
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, int) and value in (0, 1):
+                return bool(value)
+            raise WrongParameter(INVALID_FORMAT)
+        if kind == "int":
+            if isinstance(value, bool):
+                raise WrongParameter(INVALID_FORMAT)
+            if isinstance(value, float) and value.is_integer():
+                return int(value)
+            if isinstance(value, (dict, list, float)):
+                raise WrongParameter(INVALID_FORMAT)
+            return int(value)
+        if kind == "float":
+            if isinstance(value, (bool, dict, list)):
+                raise WrongParameter(INVALID_FORMAT)
+            return float(value)
+        if kind in ("date", "datetime"):
+            if not isinstance(value, str):
+                raise ValueError
+            return parse_date(value, field) if kind == "date" else parse_datetime(value, field)
+        if kind == "str":
+            if isinstance(value, (dict, list)):
+                raise WrongParameter(INVALID_FORMAT)
+            value = str(value).lower() if isinstance(value, bool) else str(value)
+            length = getattr(column.type, "length", None)
+            if length and len(value) > length:
+                raise WrongParameter(INVALID_FORMAT)
+            return value
+    except (WrongParameter, ValueError, TypeError, OverflowError):
+        if kind in ("date", "datetime"):
+            raise WrongParameter(
+                f"Invalid date format for '{field}': {value!r}. Expected an ISO 8601 date or datetime.",
+                payload={"data": None})
+        raise WrongParameter(INVALID_FORMAT)
+    return value
+
+
+def clean_body(model, body, for_create, extra_fields=()):
+    """Body values converted per column. Unknown fields: 400 on create (but `extra_fields`,
+    handled by a hook), ignored on update."""
+    if not isinstance(body, dict):
+        raise WrongParameter("The request body must be a JSON object.")
+    columns = model.__table__.columns
+    values = {}
+    for key, value in body.items():
+        if key in PROTECTED_FIELDS or (key == "type" and not for_create):
+            continue
+        if key not in columns or key in model.__hidden__:
+            if for_create and key not in model.__links__ and key not in extra_fields:
+                raise WrongParameter(f"'{key}' is an invalid keyword argument for {model.__name__}")
+            continue
+        values[key] = coerce_value(columns[key], value)
+    return values
+
+
+def check_required(model, values):
+    for column in model.__table__.columns:
+        if column.key in PROTECTED_FIELDS or column.primary_key:
+            continue
+        if not column.nullable and column.default is None and column.server_default is None:
+            if values.get(column.key) is None:
+                raise WrongParameter(MISSING_FIELD, payload={"field": column.key})
