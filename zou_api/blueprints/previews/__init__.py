@@ -1,0 +1,40 @@
+"""Preview files (pictures, movies, other files), avatars, attachment thumbnails, backgrounds."""
+from zou_api.blueprints.previews import avatars as a
+from zou_api.blueprints.previews import batch as b
+from zou_api.blueprints.previews import resources as r
+
+ROUTES = [
+    ("/pictures/preview-files/<instance_id>", r.PreviewFileUploadResource),
+    ("/pictures/thumbnails/preview-files/<instance_id>.png", r.ThumbnailResource),
+    ("/pictures/thumbnails-square/preview-files/<instance_id>.png", r.SquareThumbnailResource),
+    ("/pictures/previews/preview-files/<instance_id>.png", r.PreviewPictureResource),
+    ("/pictures/originals/preview-files/<instance_id>.png", r.OriginalPictureResource),
+    ("/pictures/originals/preview-files/<instance_id>.<extension>", r.OriginalFileResource),
+    ("/pictures/originals/preview-files/<instance_id>/download", r.OriginalPictureDownloadResource),
+    ("/movies/originals/preview-files/<instance_id>.mp4", r.MovieResource),
+    ("/movies/originals/preview-files/<instance_id>/download", r.MovieDownloadResource),
+    ("/movies/low/preview-files/<instance_id>.mp4", r.LowMovieResource),
+    ("/movies/source/preview-files/<instance_id>.mp4", r.SourceMovieResource),
+    ("/movies/tiles/preview-files/<instance_id>.png", r.TilesResource),
+    ("/actions/preview-files/<preview_file_id>/set-main-preview", r.SetMainPreviewResource),
+    ("/actions/preview-files/<preview_file_id>/update-annotations", r.UpdateAnnotationsResource),
+    ("/actions/preview-files/<preview_file_id>/update-position", r.UpdatePositionResource),
+    ("/actions/preview-files/<preview_file_id>/extract-frame", r.ExtractFrameResource),
+    ("/actions/preview-files/<preview_file_id>/extract-tile", r.ExtractTileResource),
+    ("/actions/preview-files/<preview_file_id>/extract-annotated-frame", r.ExtractAnnotatedFrameResource),
+    ("/actions/preview-files/<preview_file_id>/extract-annotated-frames", r.ExtractAnnotatedFramesResource),
+    ("/actions/preview-files/<preview_file_id>/extract-annotated-frames-pdf", r.ExtractAnnotatedFramesPdfResource),
+    ("/data/playlists/preview-files/running", r.RunningPreviewFilesResource),
+    ("/pictures/thumbnails/persons/<instance_id>", a.PersonAvatarResource),
+    ("/pictures/thumbnails/persons/<instance_id>.png", a.PersonAvatarResource),
+    ("/pictures/thumbnails/projects/<instance_id>", a.ProjectAvatarResource),
+    ("/pictures/thumbnails/projects/<instance_id>.png", a.ProjectAvatarResource),
+    ("/pictures/thumbnails/organisations/<instance_id>", a.OrganisationAvatarResource),
+    ("/pictures/thumbnails/organisations/<instance_id>.png", a.OrganisationAvatarResource),
+    ("/pictures/thumbnails/attachment-files/<attachment_file_id>.png", a.AttachmentThumbnailResource),
+    ("/pictures/preview-background-files/<instance_id>", a.PreviewBackgroundUploadResource),
+    ("/pictures/preview-background-files/<instance_id>.<extension>", a.PreviewBackgroundFileResource),
+    ("/pictures/thumbnails/preview-background-files/<instance_id>.png", a.PreviewBackgroundThumbnailResource),
+    ("/actions/tasks/batch-comment", b.BatchCommentResource),
+    ("/actions/tasks/<task_id>/batch-comment", b.TaskBatchCommentResource),
+]
