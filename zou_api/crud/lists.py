@@ -69,14 +69,17 @@ def stream_rows(model, conditions, order, relations, max_rows=None):
                  for name, (table, own, other) in model.__links__.items()}
     id_index = model.column_names().index("id")
     serialize = model.serialize_values
-    result = db.session.execute(statement.execution_options(yield_per=STREAM_BATCH))
-    for row in result:
-        values = tuple(row)
-        if relations:
-            row_id = values[id_index]
-            yield serialize(values, {name: found.get(row_id, []) for name, found in links.items()})
-        else:
-            yield serialize(values)
+    # A connection of its own for the cursor: the request's session may end its transaction
+    # while the answer is still being written (a server-side cursor lives in a transaction).
+    with db.engine.connect() as connection:
+        result = connection.execution_options(yield_per=STREAM_BATCH).execute(statement)
+        for row in result:
+            values = tuple(row)
+            if relations:
+                row_id = values[id_index]
+                yield serialize(values, {name: found.get(row_id, []) for name, found in links.items()})
+            else:
+                yield serialize(values)
 
 
 def model_listing(model, kind, produce, relations, conditions, key, with_etag):

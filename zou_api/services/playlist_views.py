@@ -270,7 +270,7 @@ def create_share_link(playlist_id, person_id, expiration_date=None, can_comment=
     with transaction():
         link = PlaylistShareLink(token=str(uuid.uuid4()), playlist_id=playlist.id, created_by=person_id,
                                  expiration_date=expiration_date, is_active=True, can_comment=can_comment,
-                                 password=hash_password(password) if password else None)
+                                 password=hash_password(password).decode("utf-8") if password else None)
         db.session.add(link)
         db.session.flush()
         events.emit("playlist:share", {"playlist_id": playlist.id}, project_id=playlist.project_id)

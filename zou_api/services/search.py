@@ -277,8 +277,17 @@ def _live_matches(kind, words, candidates):
         name = Entity.name
         body = func.coalesce(Entity.description, "")
         base = select(Entity.id).join(EntityType, EntityType.id == Entity.entity_type_id)
-        base = base.where(type_name == "Shot") if kind == "shot" else \
-            base.where(type_name.not_in(entity_kinds.NON_ASSET_TYPES))
+        if kind == "shot":  # a shot is found by its sequence's and episode's names too
+            sequence, episode = aliased(Entity), aliased(Entity)
+            base = (base.join(sequence, sequence.id == Entity.parent_id, isouter=True)
+                    .join(episode, episode.id == sequence.parent_id, isouter=True)
+                    .where(type_name == "Shot"))
+            parents = func.concat(func.coalesce(sequence.name, ""), " ", func.coalesce(episode.name, "")) \
+                if db.engine.dialect.name == "postgresql" else \
+                func.coalesce(sequence.name, "") + " " + func.coalesce(episode.name, "")
+            body = func.concat(body, " ", parents) if db.engine.dialect.name == "postgresql" else body + " " + parents
+        else:
+            base = base.where(type_name.not_in(entity_kinds.NON_ASSET_TYPES))
     if db.engine.dialect.name == "postgresql":
         matches, rank = _pg_rank(name, body, words)
         statement = base.add_columns(rank.label("rank")).where(matches).order_by(rank.desc()).limit(candidates)
