@@ -14,7 +14,8 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, S
 
 from zou_api.exceptions import WrongParameter
 from zou_api.services.base import INVALID_FORMAT, MISSING_FIELD
-from zou_api.utils.values import parse_bool, parse_date, parse_datetime, parse_uuid
+from zou_api.utils.values import (check_json, check_text, parse_bool, parse_date, parse_datetime, parse_float,
+                                  parse_int, parse_uuid)
 
 PROTECTED_FIELDS = {"id", "created_at", "updated_at"}
 FORBIDDEN_FILTERS = {"password", "totp_secret", "email_otp_secret", "fido_credentials", "otp_recovery_codes", "jti"}
@@ -150,14 +151,14 @@ def coerce_value(column, value):
             if isinstance(value, bool):
                 raise WrongParameter(INVALID_FORMAT)
             if isinstance(value, float) and value.is_integer():
-                return int(value)
+                return parse_int(int(value), field)
             if isinstance(value, (dict, list, float)):
                 raise WrongParameter(INVALID_FORMAT)
-            return int(value)
+            return parse_int(value, field)  # bounded to a 64-bit integer
         if kind == "float":
             if isinstance(value, (bool, dict, list)):
                 raise WrongParameter(INVALID_FORMAT)
-            return float(value)
+            return parse_float(value, field)  # finite and bounded
         if kind in ("date", "datetime"):
             if not isinstance(value, str):
                 raise ValueError
@@ -169,8 +170,12 @@ def coerce_value(column, value):
             length = getattr(column.type, "length", None)
             if length and len(value) > length:
                 raise WrongParameter(INVALID_FORMAT)
-            return value
+            return check_text(value, field)  # no NUL character, at most 1 MiB of text
+        if kind == "json":
+            return check_json(value, field)  # bounded depth and size: it always reads back
     except (WrongParameter, ValueError, TypeError, OverflowError):
+        if kind in ("json", "str"):
+            raise  # the bound that was passed, said as it is
         if kind in ("date", "datetime"):
             raise WrongParameter(
                 f"Invalid date format for '{field}': {value!r}. Expected an ISO 8601 date or datetime.",
