@@ -24,6 +24,13 @@ DEFAULT_LIMIT = 100
 
 
 # -- lists -------------------------------------------------------------------------------
+def is_paged(params):
+    """Whether a list asks for a page. As Zou: a negative page is no page at all (the plain
+    list) and page 0 an empty page; `limit` 0 (or none) is the default, a negative one a 400."""
+    page = params.get("page")
+    return page not in (None, "") and parse_int(page, "page") >= 0
+
+
 def list_instances(model, params, extra_conditions=(), relations=None, order_by=None, augment=None,
                    max_rows=None):
     """The rows matching params (a plain dict), serialised; paginated when `page` is given.
@@ -40,12 +47,12 @@ def list_instances(model, params, extra_conditions=(), relations=None, order_by=
     order = order_by or (model.updated_at, model.created_at)
     statement = select(*columns).where(*conditions).order_by(*order)
     ids = select(model.id).where(*conditions)
-    page = params.get("page")
-    if page not in (None, ""):
-        page = parse_int(page, "page")
-        limit = parse_int(params.get("limit") or DEFAULT_LIMIT, "limit")
-        if limit < 1:
-            raise WrongParameter("limit must be at least 1.", payload={"data": None})
+    if is_paged(params):
+        page = parse_int(params["page"], "page")
+        limit = parse_int(params.get("limit") or 0, "limit")
+        if limit < 0:
+            raise WrongParameter("limit must be a positive integer.", payload={"data": None})
+        limit = limit or DEFAULT_LIMIT
         total = db.session.execute(select(func.count()).select_from(model).where(*conditions)).scalar_one()
         offset = (page - 1) * limit
         if order_by is None:  # pages come newest first, as Zou pages them
@@ -250,7 +257,7 @@ def list_for(spec, params, caller_key=(), stream=False):
         def augment(items, relations, id_query):
             spec.augment(items, "list", relations, id_query)
     model = spec.model
-    if params.get("page") not in (None, ""):
+    if is_paged(params):
         return list_instances(model, params, extra_conditions=conditions, order_by=order_by, augment=augment,
                               max_rows=spec.max_rows)
     relations = str(params.get("relations", "")).lower() == "true"

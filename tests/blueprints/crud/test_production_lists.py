@@ -95,6 +95,15 @@ def test_pagination_shape(admin, factory, production):
     assert len(admin.get("/data/tasks?limit=2").get_json()) == 12  # limit counts only with page
     assert admin.get("/data/tasks?page=x").status_code == 400
     assert admin.get("/data/tasks?page=1&limit=x").status_code == 400
+    # Zou's edges: a negative page is the plain list, page 0 an empty page, limit 0 the default
+    assert len(admin.get("/data/tasks?page=-1").get_json()) == 12
+    empty = admin.get("/data/tasks?page=0").get_json()
+    assert empty["data"] == [] and empty["page"] == 0 and empty["offset"] == -100 and empty["total"] == 12
+    assert admin.get("/data/tasks?page=1&limit=0").get_json()["limit"] == 100
+    negative = admin.get("/data/tasks?page=1&limit=-3")
+    assert negative.status_code == 400 and negative.get_json()["message"] == "limit must be a positive integer."
+    huge = admin.get("/data/tasks?page=999999999999999999999999999999")
+    assert huge.status_code == 400
 
 
 def test_filters(admin, clients, factory, production):
