@@ -149,17 +149,21 @@ def _frame_number():
     return int(value)
 
 
+def _frame_png(preview_file_id, make, suffix):
+    """A PNG made from a movie preview by `make(preview)`, or the 202 answer while it is processing."""
+    preview = preview_or_404(preview_file_id)
+    waiting = not_ready_answer(preview, "image/png")
+    if waiting is not None:
+        return waiting
+    return send_file(make(preview), mimetype="image/png", download_name=f"{preview.id}-{suffix}.png")
+
+
 class ExtractFrameResource(Resource):
     summary = "One frame of a movie preview as a PNG (`frame_number`, the first by default)."
     access = rules.preview_reader("preview_file_id")
 
     def get(self, preview_file_id):
-        preview = preview_or_404(preview_file_id)
-        waiting = not_ready_answer(preview, "image/png")
-        if waiting is not None:
-            return waiting
-        path = preview_media.extract_frame(preview, _frame_number())
-        return send_file(path, mimetype="image/png", download_name=f"{preview.id}-frame.png")
+        return _frame_png(preview_file_id, lambda p: preview_media.extract_frame(p, _frame_number()), "frame")
 
 
 class ExtractTileResource(Resource):
@@ -167,12 +171,7 @@ class ExtractTileResource(Resource):
     access = rules.preview_reader("preview_file_id")
 
     def get(self, preview_file_id):
-        preview = preview_or_404(preview_file_id)
-        waiting = not_ready_answer(preview, "image/png")
-        if waiting is not None:
-            return waiting
-        path = preview_media.extract_frame(preview, tile=True)
-        return send_file(path, mimetype="image/png", download_name=f"{preview.id}-tiles.png")
+        return _frame_png(preview_file_id, lambda p: preview_media.extract_frame(p, tile=True), "tiles")
 
 
 class ExtractAnnotatedFrameResource(Resource):
@@ -182,12 +181,8 @@ class ExtractAnnotatedFrameResource(Resource):
     def get(self, preview_file_id):
         from zou_api.services import preview_annotations
 
-        preview = preview_or_404(preview_file_id)
-        waiting = not_ready_answer(preview, "image/png")
-        if waiting is not None:
-            return waiting
-        path = preview_annotations.annotated_frame(preview, _frame_number())
-        return send_file(path, mimetype="image/png", download_name=f"{preview.id}-annotated.png")
+        return _frame_png(preview_file_id, lambda p: preview_annotations.annotated_frame(p, _frame_number()),
+                          "annotated")
 
 
 class ExtractAnnotatedFramesResource(Resource):
