@@ -12,7 +12,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "zou_api"
 UNIT_OF_WORK = ROOT / "services" / "base.py"
-SHARED_BLUEPRINT_MODULES = {"base", "args"}
+SHARED_BLUEPRINT_MODULES = {"base", "args", "entity_kit"}  # the kit every blueprint may use
 
 
 def _modules(*folders):

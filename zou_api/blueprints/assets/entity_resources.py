@@ -1,10 +1,10 @@
 """Assets: the board, creation, reads, deletes, lists, sharing, casting and asset instances."""
-from zou_api.blueprints import args
+from zou_api.blueprints import args, entity_kit
 from zou_api.blueprints.base import Resource, answer_listing, json_response
 from zou_api.models import Entity
 from zou_api.security import entity_scope
 from zou_api.security.access import Custom, caller, entity_reader, manager_of, project_member, project_of
-from zou_api.services import assets, boards, casting, entity_kinds, entity_removal, entity_tasks
+from zou_api.services import assets, boards, casting, entity_kinds, entity_removal
 
 LISTING = Custom(lambda path_args: entity_scope.check_listing_project(args.query_uuid("project_id")),
                  "admins; others with the project_id of a production whose team they are on")
@@ -69,24 +69,6 @@ class AssetResource(Resource):
     def delete(self, asset_id):
         entity_removal.remove_entity(asset_id, "Asset", force=args.query_bool("force"))
         return "", 204
-
-
-class AssetTasksResource(Resource):
-    summary = "The tasks of an asset."
-    access = entity_reader("asset_id")
-
-    def get(self, asset_id):
-        asset = entity_kinds.get_entity(asset_id, "Asset")
-        return json_response(entity_tasks.tasks_of_entity(caller(), asset.id))
-
-
-class AssetTaskTypesResource(Resource):
-    summary = "The task types of an asset's tasks."
-    access = entity_reader("asset_id")
-
-    def get(self, asset_id):
-        asset = entity_kinds.get_entity(asset_id, "Asset")
-        return json_response(entity_tasks.task_types_of_entity(asset.id))
 
 
 class AssetCastInResource(Resource):
@@ -254,3 +236,7 @@ class ShareTypeAssetsResource(Resource):
     def post(self, project_id, asset_type_id):
         return json_response(assets.share(_is_shared(args.body(required=False)), project_id=project_id,
                                           asset_type_id=asset_type_id))
+
+
+AssetTasksResource = entity_kit.tasks_resource("Asset", "asset_id")
+AssetTaskTypesResource = entity_kit.task_types_resource("Asset", "asset_id")

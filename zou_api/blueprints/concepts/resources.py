@@ -1,10 +1,10 @@
 """Concepts and concept folders: board, creation, reads, moves, deletes."""
-from zou_api.blueprints import args
+from zou_api.blueprints import args, entity_kit
 from zou_api.blueprints.base import Resource, answer_listing, json_response
 from zou_api.models import Entity
 from zou_api.security import entity_scope
 from zou_api.security.access import Custom, caller, entity_reader, manager_of, project_member
-from zou_api.services import boards, concepts, edits, entity_kinds, entity_removal, entity_tasks
+from zou_api.services import boards, concepts, edits, entity_kinds, entity_removal
 
 LISTING = Custom(lambda path_args: entity_scope.check_listing_project_for(args.query_uuid("project_id"),
                                                                          ("client", "vendor")),
@@ -43,24 +43,6 @@ class ConceptResource(Resource):
     def delete(self, concept_id):
         entity_removal.remove_entity(concept_id, "Concept", force=args.query_bool("force"))
         return "", 204
-
-
-class ConceptTasksResource(Resource):
-    summary = "The tasks of a concept."
-    access = entity_reader("concept_id")
-
-    def get(self, concept_id):
-        concept = entity_kinds.get_entity(concept_id, "Concept")
-        return json_response(entity_tasks.tasks_of_entity(caller(), concept.id))
-
-
-class ConceptTaskTypesResource(Resource):
-    summary = "The task types of a concept's tasks."
-    access = entity_reader("concept_id")
-
-    def get(self, concept_id):
-        concept = entity_kinds.get_entity(concept_id, "Concept")
-        return json_response(entity_tasks.task_types_of_entity(concept.id))
 
 
 class ConceptPreviewFilesResource(Resource):
@@ -117,3 +99,7 @@ class MoveConceptsResource(Resource):
 
     def post(self, project_id):
         return json_response(concepts.move_concepts(project_id, args.body(kind=None)))
+
+
+ConceptTasksResource = entity_kit.tasks_resource("Concept", "concept_id")
+ConceptTaskTypesResource = entity_kit.task_types_resource("Concept", "concept_id")

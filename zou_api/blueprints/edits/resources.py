@@ -1,5 +1,5 @@
 """Edits: board, creation, reads, lists, tasks, previews, versions, deletes."""
-from zou_api.blueprints import args
+from zou_api.blueprints import args, entity_kit
 from zou_api.blueprints.base import Resource, answer_listing, json_response
 from zou_api.models import Entity
 from zou_api.security import entity_scope
@@ -52,24 +52,6 @@ class EditResource(Resource):
         return "", 204
 
 
-class EditTasksResource(Resource):
-    summary = "The tasks of an edit."
-    access = entity_reader("edit_id")
-
-    def get(self, edit_id):
-        edit = entity_kinds.get_entity(edit_id, "Edit")
-        return json_response(entity_tasks.tasks_of_entity(caller(), edit.id))
-
-
-class EditTaskTypesResource(Resource):
-    summary = "The task types of an edit's tasks."
-    access = entity_reader("edit_id")
-
-    def get(self, edit_id):
-        edit = entity_kinds.get_entity(edit_id, "Edit")
-        return json_response(entity_tasks.task_types_of_entity(edit.id))
-
-
 class EditPreviewFilesResource(Resource):
     summary = "The preview files of an edit's tasks, by task type."
     access = entity_reader("edit_id")
@@ -113,3 +95,7 @@ class ProjectEditsResource(Resource):
 
     def post(self, project_id):
         return json_response(edits.create_edit(project_id, args.body(kind=None), caller().person_id), 201)
+
+
+EditTasksResource = entity_kit.tasks_resource("Edit", "edit_id")
+EditTaskTypesResource = entity_kit.task_types_resource("Edit", "edit_id")

@@ -1,5 +1,5 @@
 """Episodes, scenes, statistics, quotas and frame counts."""
-from zou_api.blueprints import args
+from zou_api.blueprints import args, entity_kit
 from zou_api.blueprints.base import Resource, json_response
 from zou_api.security.access import AnyOf, Roles, caller, entity_reader, manager_of, project_member
 from zou_api.services import entity_kinds, entity_removal, entity_stats, entity_tasks, shots, shot_frames
@@ -66,15 +66,6 @@ class EpisodeAssetTasksResource(Resource):
         return json_response(entity_tasks.tasks_of_episode_assets(caller(), episode.id))
 
 
-class EpisodeTasksResource(Resource):
-    summary = "The tasks of an episode itself."
-    access = project_member("episode_id")
-
-    def get(self, episode_id):
-        episode = entity_kinds.get_entity(episode_id, "Episode")
-        return json_response(entity_tasks.tasks_of_entity(caller(), episode.id))
-
-
 class EpisodeTaskTypesResource(Resource):
     summary = "The task types of the tasks of an episode's shots."
     access = project_member("episode_id")
@@ -137,24 +128,6 @@ class SceneShotResource(Resource):
         return "", 204
 
 
-class SceneTasksResource(Resource):
-    summary = "The tasks of a scene."
-    access = entity_reader("scene_id")
-
-    def get(self, scene_id):
-        scene = entity_kinds.get_entity(scene_id, "Scene")
-        return json_response(entity_tasks.tasks_of_entity(caller(), scene.id))
-
-
-class SceneTaskTypesResource(Resource):
-    summary = "The task types of a scene's tasks."
-    access = entity_reader("scene_id")
-
-    def get(self, scene_id):
-        scene = entity_kinds.get_entity(scene_id, "Scene")
-        return json_response(entity_tasks.task_types_of_entity(scene.id))
-
-
 # -- frames and quotas ---------------------------------------------------------------------
 class SetShotNbFramesResource(Resource):
     summary = "Set the frame count of shots ({shots: [{shot_id, nb_frames}]})."
@@ -182,3 +155,9 @@ class PersonQuotasResource(Resource):
 
     def get(self, project_id, person_id):
         return json_response(shot_frames.person_quotas(project_id, person_id, args.query("count_mode")))
+
+
+EpisodeTasksResource = entity_kit.tasks_resource("Episode", "episode_id", access=project_member("episode_id"),
+                                                summary="The tasks of an episode itself.")
+SceneTasksResource = entity_kit.tasks_resource("Scene", "scene_id")
+SceneTaskTypesResource = entity_kit.task_types_resource("Scene", "scene_id")

@@ -1,5 +1,5 @@
 """Shots and sequences: boards, structure, reads, updates, deletes."""
-from zou_api.blueprints import args
+from zou_api.blueprints import args, entity_kit
 from zou_api.blueprints.base import Resource, answer_listing, json_response
 from zou_api.blueprints.shots.common import LISTING, NO_VENDOR_LISTING, episode_arg, entity_filters
 from zou_api.models import Entity
@@ -148,24 +148,6 @@ class ShotResource(Resource):
         return "", 204
 
 
-class ShotTasksResource(Resource):
-    summary = "The tasks of a shot."
-    access = entity_reader("shot_id")
-
-    def get(self, shot_id):
-        shot = shots.entity_kinds.get_entity(shot_id, "Shot")
-        return json_response(entity_tasks.tasks_of_entity(caller(), shot.id))
-
-
-class ShotTaskTypesResource(Resource):
-    summary = "The task types of a shot's tasks."
-    access = entity_reader("shot_id")
-
-    def get(self, shot_id):
-        shot = shots.entity_kinds.get_entity(shot_id, "Shot")
-        return json_response(entity_tasks.task_types_of_entity(shot.id))
-
-
 class ShotVersionsResource(Resource):
     summary = "The recorded versions of a shot (frames and data history)."
     access = entity_reader("shot_id")
@@ -213,15 +195,6 @@ class SequenceShotTasksResource(Resource):
         return json_response(entity_tasks.tasks_of_children(caller(), sequence.id, "Shot"))
 
 
-class SequenceTasksResource(Resource):
-    summary = "The tasks of a sequence itself."
-    access = project_member("sequence_id")
-
-    def get(self, sequence_id):
-        sequence = shots.entity_kinds.get_entity(sequence_id, "Sequence")
-        return json_response(entity_tasks.tasks_of_entity(caller(), sequence.id))
-
-
 class SequenceTaskTypesResource(Resource):
     summary = "The task types of the tasks of a sequence's shots."
     access = project_member("sequence_id")
@@ -249,3 +222,9 @@ class ShotPreviewFilesResource(Resource):
         from zou_api.services import edits
 
         return json_response(edits.preview_files(shot_id, "Shot"))
+
+
+ShotTasksResource = entity_kit.tasks_resource("Shot", "shot_id")
+ShotTaskTypesResource = entity_kit.task_types_resource("Shot", "shot_id")
+SequenceTasksResource = entity_kit.tasks_resource("Sequence", "sequence_id", access=project_member("sequence_id"),
+                                                 summary="The tasks of a sequence itself.")
