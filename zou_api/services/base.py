@@ -6,6 +6,7 @@ did is committed, or rolled back when it raises. A broken constraint becomes a 4
 """
 import contextlib
 
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from zou_api.exceptions import WrongParameter
@@ -44,6 +45,18 @@ def transaction():
     except BaseException:
         s.rollback()
         raise
+
+
+def lock_row(model, row_id):
+    """Hold the write lock of one row until the unit of work ends, so that writers deriving
+    rows from it (read, then insert or update) run one after the other and lose nothing.
+    PostgreSQL locks the row (SELECT ... FOR UPDATE); SQLite, whose reads take no lock, starts
+    its write transaction here with a write that changes nothing. True when the row exists."""
+    if db.is_sqlite:
+        result = db.session.execute(update(model).where(model.id == row_id).values(updated_at=model.updated_at),
+                                    execution_options={"synchronize_session": False})
+        return result.rowcount > 0
+    return db.session.execute(select(model.id).where(model.id == row_id).with_for_update()).first() is not None
 
 
 def flush():

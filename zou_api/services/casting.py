@@ -4,6 +4,8 @@ Writing a casting replaces the links of the entity, keeps `nb_entities_out` and 
 `nb_assets_ready` up to date, and keeps the episode casting following its shots' casting (an
 asset cast in a shot is cast in the shot's episode with `data.auto`, removed with its last shot).
 Reads answer in one or two queries whatever the size."""
+import uuid
+
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import aliased
 
@@ -11,8 +13,9 @@ from zou_api import events
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Entity, EntityLink, EntityType, Task, TaskType
+from zou_api.models.base import utcnow
 from zou_api.services import entity_kinds, entity_writes
-from zou_api.services.base import transaction
+from zou_api.services.base import lock_row, transaction
 from zou_api.services.base import NOT_FOUND
 from zou_api.utils.values import is_uuid, parse_uuid
 
@@ -326,7 +329,9 @@ def _refresh_assets_ready(entity_id):
 
 
 def _sync_episode(episode_id, asset_ids):
-    """Each asset is cast in the episode while one of its shots casts it."""
+    """Each asset is cast in the episode while one of its shots casts it. The episode's row is
+    locked first: castings of two shots of one episode at once would both add its link."""
+    lock_row(Entity, episode_id)
     shot = aliased(Entity)
     sequence = aliased(Entity)
     for asset_id in asset_ids:
@@ -337,12 +342,24 @@ def _sync_episode(episode_id, asset_ids):
         link = db.session.execute(select(EntityLink).where(EntityLink.entity_in_id == episode_id,
                                                            EntityLink.entity_out_id == asset_id)).scalars().first()
         if shot_links and link is None:
-            db.session.add(EntityLink(entity_in_id=episode_id, entity_out_id=asset_id, nb_occurences=1,
-                                      label=shot_links[0] or "", data={"auto": True}))
+            _add_episode_link(episode_id, asset_id, shot_links[0] or "")
         elif not shot_links and link is not None and (link.data or {}).get("auto"):
             db.session.delete(link)
     db.session.flush()
     _refresh_counts(episode_id)
+
+
+def _add_episode_link(episode_id, asset_id, label):
+    """The episode's automatic link to an asset; a concurrent casting of another shot of the
+    episode may have just added it: then it stays as that one wrote it (no duplicate error)."""
+    values = {"id": uuid.uuid4(), "entity_in_id": episode_id, "entity_out_id": asset_id, "nb_occurences": 1,
+              "label": label, "data": {"auto": True}, "created_at": utcnow(), "updated_at": utcnow()}
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    db.session.execute(insert(EntityLink).values(**values).on_conflict_do_nothing(
+        index_elements=["entity_in_id", "entity_out_id"]))
 
 
 def casting_parents(entity_id):

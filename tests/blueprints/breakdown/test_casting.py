@@ -139,3 +139,47 @@ def test_asset_instances(admin, prod):
     assert inner.status_code == 201 and inner.get_json()["target_asset_id"] == str(hero.id)
     assert list(admin.get(f"/data/assets/{hero.id}/asset-asset-instances").get_json()) == [str(sword.id)]
     assert admin.post(f"/data/scenes/{scene_id}/asset-instances", json={}).status_code == 400
+
+
+def test_shots_of_one_episode_cast_at_once_lose_nothing(app, factory, people, prod, served_app):
+    """Real concurrent clients cast 16 shots of one episode with the same new assets at the same
+    moment, four times: every answer is 200, every shot keeps its casting, the episode casts each
+    asset once (two castings adding the episode's link at once would break its uniqueness)."""
+    import threading
+
+    import requests
+
+    from zou_api.security.tokens import issue_tokens
+
+    shots = [factory.shot(prod["project"], prod["sequence"], name=f"SH{100 + i}", data={}) for i in range(16)]
+    with app.test_request_context():
+        token = issue_tokens(people["manager"].id)[0]
+    sessions = []
+    for _ in shots:
+        session = requests.Session()
+        session.headers["Authorization"] = f"Bearer {token}"
+        sessions.append(session)
+    for round_ in range(4):
+        assets = [factory.asset(prod["project"], "Prop", name=f"Prop{round_}-{i}", data={}) for i in range(3)]
+        items = [{"asset_id": str(a.id), "nb_occurences": 1} for a in assets]
+        barrier = threading.Barrier(len(shots))
+        answers = []
+
+        def cast(index):
+            barrier.wait()
+            answer = sessions[index].put(
+                f"{served_app}/data/projects/{prod['project'].id}/entities/{shots[index].id}/casting",
+                json=items, timeout=60)
+            answers.append((answer.status_code, answer.text[:200]))
+
+        threads = [threading.Thread(target=cast, args=(i,)) for i in range(len(shots))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert [a for a in answers if a[0] != 200] == [] and len(answers) == len(shots)
+        db.session.expire_all()
+        expected = {(a.id, 1) for a in assets}
+        assert all(links(db, shot.id) == expected for shot in shots)
+        assert links(db, prod["episode"].id) == expected
+        assert db.session.get(Entity, prod["episode"].id).nb_entities_out == len(assets)
