@@ -76,4 +76,29 @@ def answer_listing(listing, status=200):
         body["rows"] = [listing.compact_row(row) for row in listing.rows()]
         return json_response(body, status, headers)
     rows = listing.rows()
-    return json_response(rows if isinstance(rows, list) else list(rows), status, headers)
+    if isinstance(rows, list):
+        return json_response(rows, status, headers)
+    return Response(_json_array_parts(rows), status=status, mimetype="application/json", headers=headers)
+
+
+PLAIN_BATCH = 1000
+
+
+def _json_array_parts(rows):
+    """The bytes of orjson.dumps(list(rows)) in pieces, serialised a batch at a time: when the
+    rows are produced lazily (a cursor), a batch of dicts is all the worker holds besides the
+    answer's bytes. Werkzeug sums the pieces into the Content-Length."""
+    parts = [b"["]
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == PLAIN_BATCH:
+            parts.append(orjson.dumps(batch, option=_DUMP_OPTIONS)[1:-1])
+            parts.append(b",")
+            batch = []
+    if batch:
+        parts.append(orjson.dumps(batch, option=_DUMP_OPTIONS)[1:-1])
+    elif len(parts) > 1:
+        parts.pop()  # the comma after the last full batch
+    parts.append(b"]")
+    return parts

@@ -7,6 +7,7 @@ Many-to-many links (a project's team, a task's assignees) are declared once per 
 ``__links__`` and serialised as lists of ids.
 """
 import datetime
+import operator
 import uuid
 
 from sqlalchemy import JSON, DateTime, Uuid, select
@@ -38,15 +39,31 @@ def format_value(value):
     return str(value)
 
 
-def _iso_datetime(value):
-    return value.replace(microsecond=0).isoformat()
+_iso_datetime = operator.methodcaller("isoformat", timespec="seconds")  # as replace(microsecond=0).isoformat()
+_UUID_TEXTS = {}
+_UUID_TEXTS_MAX = 50_000
 
 
-def _converter_for(column_type):
+def _uuid_text(value):
+    """str(uuid), remembered: a long list repeats the same few project, type and status ids,
+    and a dict look-up costs a fraction of UUID.__str__. Bounded (emptied when full)."""
+    try:
+        key = value.int  # an int hashes and compares in C; a UUID key would call Python twice
+    except AttributeError:
+        return str(value)
+    text = _UUID_TEXTS.get(key)
+    if text is None:
+        if len(_UUID_TEXTS) >= _UUID_TEXTS_MAX:
+            _UUID_TEXTS.clear()
+        text = _UUID_TEXTS[key] = str(value)
+    return text
+
+
+def _converter_for(column_type, primary_key=False):
     from sqlalchemy import Date, Numeric
 
     if isinstance(column_type, Uuid):
-        return str
+        return str if primary_key else _uuid_text  # a row's own id is seen once: nothing to remember
     if isinstance(column_type, DateTime):
         return _iso_datetime
     if isinstance(column_type, Date):
@@ -93,8 +110,19 @@ class BaseMixin:
         """(name, converter or None) per serialised column, chosen once from the column types."""
         cached = cls.__dict__.get("_column_converters")
         if cached is None:
-            cached = [(name, _converter_for(cls.__table__.columns[name].type)) for name in cls.column_names()]
+            columns = cls.__table__.columns
+            cached = [(name, _converter_for(columns[name].type, columns[name].primary_key))
+                      for name in cls.column_names()]
             cls._column_converters = cached
+        return cached
+
+    @classmethod
+    def _conversions(cls):
+        """(name, converter) of the serialised columns whose values need one (ids, dates...)."""
+        cached = cls.__dict__.get("_column_conversions")
+        if cached is None:
+            cached = [(name, convert) for name, convert in cls._converters() if convert is not None]
+            cls._column_conversions = cached
         return cached
 
     @classmethod
@@ -110,10 +138,13 @@ class BaseMixin:
 
     @classmethod
     def serialize_values(cls, values, links=None):
-        """Serialise a tuple of values in column_names() order (the fast path for long lists)."""
-        data = {}
-        for (name, convert), value in zip(cls._converters(), values):
-            data[name] = value if value is None or convert is None else convert(value)
+        """Serialise a tuple of values in column_names() order (the fast path for long lists):
+        the dict is built in one go, then only the values that need it are converted."""
+        data = dict(zip(cls.column_names(), values))
+        for name, convert in cls._conversions():
+            value = data.get(name)
+            if value is not None:
+                data[name] = convert(value)
         if links is not None:
             data.update(links)
         return cls.finish_serialization(data)

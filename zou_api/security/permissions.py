@@ -3,7 +3,7 @@ import functools
 
 from flask import has_request_context, request
 from flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 
 from zou_api.exceptions import PermissionDenied, Unauthorized
 from zou_api.extensions import db
@@ -48,9 +48,20 @@ def current_person():
     except RuntimeError:
         identity = None
     if identity and is_uuid(identity):
-        person = db.session.get(Person, parse_uuid(identity))
+        key = parse_uuid(identity)
+        person = cache.get("token_people", {}).get(key)
+        if person is None:
+            person = db.session.get(Person, key)
     cache["current_person"] = person
     return person
+
+
+def remember_token_person(person):
+    """Keep the Person the token check loaded (security/revocation.py loads them with the
+    revocation state in one statement) for current_person(): the session only holds a weak
+    reference to an unchanged row, so without this it would be read again."""
+    if person is not None and has_request_context():
+        request_cache().setdefault("token_people", {})[person.id] = person
 
 
 def request_cache():
@@ -112,15 +123,34 @@ def check_person_is_self_or_admin(person_id):
 
 def project_ids_of_current_user():
     """Ids of the projects whose team the caller is on."""
-    from zou_api.models import ProjectPersonLink
-
     cache = request_cache()
     if "project_ids" not in cache:
-        rows = db.session.execute(
-            select(ProjectPersonLink.project_id).where(ProjectPersonLink.person_id == current_person_id())
-        ).scalars()
-        cache["project_ids"] = set(rows)
+        _load_memberships(cache)
     return cache["project_ids"]
+
+
+def department_ids_of_current_user():
+    """Ids of the caller's departments (read with their projects, one statement)."""
+    cache = request_cache()
+    if "department_ids" not in cache:
+        _load_memberships(cache)
+    return cache["department_ids"]
+
+
+def _load_memberships(cache):
+    """The caller's projects and departments in one statement (a UNION ALL of both links)."""
+    from zou_api.models import DepartmentLink, ProjectPersonLink
+
+    person_id = current_person_id()
+    statement = union_all(
+        select(literal(0).label("kind"), ProjectPersonLink.project_id.label("id"))
+        .where(ProjectPersonLink.person_id == person_id),
+        select(literal(1).label("kind"), DepartmentLink.department_id.label("id"))
+        .where(DepartmentLink.person_id == person_id))
+    found = ({kind: set() for kind in (0, 1)})
+    for kind, value in db.session.execute(statement):
+        found[kind].add(value)
+    cache["project_ids"], cache["department_ids"] = found[0], found[1]
 
 
 def has_project_access(project_id):

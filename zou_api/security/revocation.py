@@ -6,7 +6,7 @@ Revocations live in Redis when REDIS_URL is set, in the database otherwise
 import datetime
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, literal, select
 
 from zou_api.extensions import db
 
@@ -71,9 +71,14 @@ def revoke_tokens_issued_before(person_id, moment):
 
 def _issued_before_password_change(jwt_payload):
     from zou_api.security import ephemeral
+
+    return _before(jwt_payload, ephemeral.get(_valid_after_key(jwt_payload.get("sub"))))
+
+
+def _before(jwt_payload, valid_after):
+    """Whether the token was issued before `valid_after` (a UNIX time as text, or None)."""
     from zou_api.security.tokens import ISSUED_AT
 
-    valid_after = ephemeral.get(_valid_after_key(jwt_payload.get("sub")))
     if valid_after is None:
         return False
     issued = jwt_payload.get(ISSUED_AT, jwt_payload.get("iat", 0))
@@ -89,9 +94,43 @@ def is_token_revoked(jwt_header, jwt_payload):
     another one (Person.jti) or is gone."""
     if jwt_payload.get("identity_type") == "bot":
         return not _is_current_bot_token(jwt_payload)
+    if _redis_client() is None:
+        found, revoked = _token_state_in_database(jwt_payload)
+        if found:
+            return revoked
     if are_any_revoked([jwt_payload.get("jti"), jwt_payload.get("refresh_jti")]):
         return True
     return _issued_before_password_change(jwt_payload)
+
+
+def _token_state_in_database(jwt_payload):
+    """(person found, token refused) in ONE statement when revocations live in the database:
+    the token's person, whether one of its jtis is revoked, and the moment their tokens are
+    valid after. The person lands in the session, so loading them next (permissions.
+    current_person) costs no query. (False, None) when the subject names nobody: the caller
+    then checks as usual."""
+    from zou_api.models import EphemeralSecret, Person, RevokedToken
+    from zou_api.security import ephemeral
+    from zou_api.utils.values import is_uuid, parse_uuid
+
+    subject = jwt_payload.get("sub")
+    if not is_uuid(subject):
+        return False, None
+    jtis = [jti for jti in (jwt_payload.get("jti"), jwt_payload.get("refresh_jti")) if jti]
+    revoked = (exists().where(RevokedToken.jti.in_(jtis)) if jtis else literal(False)).label("revoked")
+    valid_after = (select(EphemeralSecret.value)
+                   .where(EphemeralSecret.key == _valid_after_key(subject),
+                          EphemeralSecret.expires_at >= ephemeral._now())
+                   .scalar_subquery().label("valid_after"))
+    row = db.session.execute(select(Person, revoked, valid_after).where(Person.id == parse_uuid(subject))).first()
+    if row is None:
+        return False, None
+    from zou_api.security.permissions import remember_token_person
+
+    remember_token_person(row[0])
+    if row.revoked:
+        return True, True
+    return True, _before(jwt_payload, row.valid_after)
 
 
 def _is_current_bot_token(jwt_payload):

@@ -7,6 +7,8 @@ for the assets' casting episodes. Rows are plain dicts built from column tuples,
 objects. `board()` returns a listing.Listing so the blueprint answers in the mode asked (plain,
 compact, stream, ETag/304).
 """
+import operator
+
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import aliased
 
@@ -114,44 +116,71 @@ def _entity_query(kind, conditions):
     return statement, parent
 
 
+def _ids_are_dashed():
+    """PostgreSQL writes a uuid cast to text with its dashes; SQLite keeps 32 hex digits."""
+    return db.session.get_bind().dialect.name == "postgresql"
+
+
+_TASK_POSITIONS = {name: index for index, name in enumerate(TASK_COLUMNS)}
+_TASK_POSITIONS.update(assignees=len(TASK_COLUMNS), is_subscribed=len(TASK_COLUMNS) + 1)
+_TASK_PICKERS = {kind: operator.itemgetter(*[_TASK_POSITIONS[name] for name in names])
+                 for kind, names in TASK_FIELDS.items()}
+_TASK_ID_INDEXES = [TASK_COLUMNS.index(name) for name in TASK_ID_COLUMNS]
+_TASK_DATE_INDEXES = [TASK_COLUMNS.index(name) for name in TASK_DATE_COLUMNS]
+_DIFFICULTY = TASK_COLUMNS.index("difficulty")
+_ENTITY_ID = TASK_COLUMNS.index("entity_id")
+
+
 def _tasks_by_entity(entity_ids, caller, kind, single=False):
     """{entity_id: [task dict]} for the entities of a select, in three queries. Clients see
-    neither assignees nor difficulty on a board (they do on a single entity)."""
+    neither assignees nor difficulty on a board (they do on a single entity).
+
+    The hot loop of the boards (a task a turn): values are picked by position into the
+    kind's key order, ids come as text from SQL, only the dates are formatted here."""
     names = TASK_FIELDS[kind]
+    pick = _TASK_PICKERS[kind]
     task_conditions = [Task.entity_id.in_(entity_ids)] + entity_scope.task_conditions(caller)
     columns = [_id_text(Task.__table__.c[name]) if name in TASK_ID_COLUMNS else Task.__table__.c[name]
                for name in TASK_COLUMNS]
-    rows = db.session.execute(select(*columns).where(*task_conditions)
+    connection = db.session.connection()
+    rows = connection.execute(select(*columns).where(*task_conditions)
                               .order_by(Task.entity_id, Task.task_type_id)).all()
+    fix = None if _ids_are_dashed() else _str
     task_ids = select(Task.id).where(*task_conditions)
     assignees = {}
-    for task_id, person_id in db.session.execute(
+    for task_id, person_id in connection.execute(
             select(_id_text(TaskPersonLink.task_id), _id_text(TaskPersonLink.person_id))
-            .where(TaskPersonLink.task_id.in_(task_ids))):
-        assignees.setdefault(_str(task_id), []).append(_str(person_id))
+            .where(TaskPersonLink.task_id.in_(task_ids))).all():
+        if fix is not None:
+            task_id, person_id = fix(task_id), fix(person_id)
+        assignees.setdefault(task_id, []).append(person_id)
     subscribed = set()
     if caller is not None and caller.person_id is not None:
-        subscribed = {_str(i) for i in db.session.execute(select(_id_text(Subscription.task_id)).where(
+        subscribed = {_str(i) for i in connection.execute(select(_id_text(Subscription.task_id)).where(
             Subscription.person_id == caller.person_id, Subscription.task_id.in_(task_ids))).scalars()}
     is_client = not single and caller is not None and caller.role == "client"
-    id_indexes = [TASK_COLUMNS.index(name) for name in TASK_ID_COLUMNS]
-    date_indexes = [TASK_COLUMNS.index(name) for name in TASK_DATE_COLUMNS]
     result = {}
     for row in rows:
         values = list(row)
-        for index in id_indexes:
-            values[index] = _str(values[index])
-        for index in date_indexes:
-            if values[index] is not None:
-                values[index] = _iso(values[index])
-        values = dict(zip(TASK_COLUMNS, values))
-        task_id = values["id"]
-        values["assignees"] = [] if is_client else assignees.get(task_id, [])
-        values["is_subscribed"] = task_id in subscribed
+        if fix is not None:
+            for index in _TASK_ID_INDEXES:
+                values[index] = fix(values[index])
+        for index in _TASK_DATE_INDEXES:
+            value = values[index]
+            if value is not None:
+                values[index] = value.isoformat(timespec="seconds")
+        task_id = values[0]
         if is_client:
-            values["difficulty"] = None
-        task = {name: values[name] for name in names}
-        result.setdefault(values["entity_id"], []).append(task)
+            values[_DIFFICULTY] = None
+            values.append([])
+        else:
+            values.append(assignees.get(task_id, []))
+        values.append(task_id in subscribed)
+        entity_id = values[_ENTITY_ID]
+        tasks = result.get(entity_id)
+        if tasks is None:
+            tasks = result[entity_id] = []
+        tasks.append(dict(zip(names, pick(values))))
     return result
 
 
@@ -250,7 +279,7 @@ def board_rows(kind, caller, project_id=None, episode_id=None, entity_ids=None, 
             cast_in_episode = select(EntityLink.entity_out_id).where(EntityLink.entity_in_id == episode_id)
             statement = statement.where((Entity.source_id == episode_id) | Entity.id.in_(cast_in_episode))
     ids = statement.with_only_columns(Entity.id).order_by(None)
-    rows = db.session.execute(statement).all()
+    rows = db.session.connection().execute(statement).all()
     if not rows:
         return []
     tasks = _tasks_by_entity(ids, caller, kind, single)
@@ -268,11 +297,10 @@ def change_of(project_id, person_id):
     links, and the number of assignations (assigning also touches the task's updated_at)."""
     where = {Entity: [Entity.project_id == project_id], Task: [Task.project_id == project_id],
              Project: [Project.id == project_id], Subscription: [Subscription.person_id == person_id]}
-    values = change_signal(Entity, Task, EntityType, Project, Subscription, EntityLink, where=where)
-    assignations = db.session.execute(
-        select(func.count()).select_from(TaskPersonLink).join(Task, Task.id == TaskPersonLink.task_id)
-        .where(Task.project_id == project_id)).scalar()
-    return values + [assignations]
+    assignations = (select(func.count()).select_from(TaskPersonLink).join(Task, Task.id == TaskPersonLink.task_id)
+                    .where(Task.project_id == project_id))
+    return change_signal(Entity, Task, EntityType, Project, Subscription, EntityLink, where=where,
+                         extra=[assignations])
 
 
 def board(kind, caller, project_id=None, episode_id=None):

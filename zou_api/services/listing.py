@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 import orjson
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, cast, func, literal, null, select, union_all
 
 from zou_api.extensions import db
 
@@ -90,13 +90,19 @@ def group_rows(statement):
     return groups
 
 
-def change_signal(*models, where=None):
+def change_signal(*models, where=None, extra=()):
     """A cheap signal over tables: for each model, (count, latest updated_at) of its rows,
-    narrowed by `where` ({model: [conditions]}). One query per model."""
-    values = []
-    for model in models:
+    narrowed by `where` ({model: [conditions]}), then the value of each `extra` select of one
+    count. One statement whatever the number of tables (a UNION ALL of the aggregates)."""
+    parts = []
+    for index, model in enumerate(models):
         conditions = (where or {}).get(model, ())
-        row = db.session.execute(
-            select(func.count(), func.max(model.updated_at)).select_from(model).where(*conditions)).first()
-        values.append([row[0], str(row[1])])
-    return values
+        parts.append(select(literal(index).label("part"), func.count().label("amount"),
+                            func.max(model.updated_at).label("latest")).select_from(model).where(*conditions))
+    for index, statement in enumerate(extra, start=len(models)):
+        parts.append(statement.with_only_columns(literal(index).label("part"), func.count().label("amount"),
+                                                 cast(null(), DateTime).label("latest")))
+    statement = parts[0] if len(parts) == 1 else union_all(*parts)
+    rows = sorted(db.session.execute(statement).all(), key=lambda row: row[0])
+    values = [[row[1], str(row[2])] for row in rows[:len(models)]]
+    return values + [row[1] for row in rows[len(models):]]
