@@ -103,6 +103,10 @@ def cmd_serve(args):
                                "zou_api.wsgi:app"])
     import waitress
 
+    from zou_api.app import settle_collector
+
+    settle_collector()
+
     # waitress reads each request whole in its I/O loop before a worker thread sees it: a slow or
     # half-sent request holds no thread, idle connections are closed after channel_timeout.
     sys.stdout.flush()

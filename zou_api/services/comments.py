@@ -308,6 +308,7 @@ def create_many(project_id, items, author_id, allow=None, author_for=None):
     tasks the caller may not comment are skipped; an unknown task is a 404."""
     answers = []
     with transaction(), db.session.no_autoflush:
+        _lock_tasks_in_order(items)
         for item in items:
             if not isinstance(item, dict) or any(item.get(k) is None for k in ("task_status_id", "object_id", "comment")):
                 continue
@@ -328,6 +329,20 @@ def create_many(project_id, items, author_id, allow=None, author_for=None):
         db.session.flush()
         result = comment_answers(answers)
     return result
+
+
+def _lock_tasks_in_order(items):
+    """Lock the rows of the batch's tasks in id order before writing: two batches locking the
+    same tasks each in its own order would deadlock (PostgreSQL; SQLite runs writers one at a
+    time)."""
+    if db.is_sqlite:
+        return
+    from zou_api.utils.values import is_uuid, parse_uuid
+
+    ids = sorted({parse_uuid(item["object_id"]) for item in items
+                  if isinstance(item, dict) and isinstance(item.get("object_id"), str) and is_uuid(item["object_id"])})
+    if ids:
+        db.session.execute(select(Task.id).where(Task.id.in_(ids)).order_by(Task.id).with_for_update())
 
 
 def _uuid(value):
