@@ -8,7 +8,8 @@ from sqlalchemy import delete, select
 from zou_api.exceptions import WrongParameter
 from zou_api.extensions import db
 from zou_api.models import DayOff, TimeSpent
-from zou_api.services.base import CHECK_VIOLATION, MISSING_FIELD, required
+from zou_api.services.base import CHECK_VIOLATION, INVALID_FORMAT, MISSING_FIELD, required
+from zou_api.utils.values import parse_date
 from zou_api.services.listing import model_columns, row_dicts
 from zou_api.services.persons import get_person
 
@@ -50,6 +51,31 @@ def _rows(statement):
 
 
 # -- writes (run in the caller's unit of work) --------------------------------------------
+def check_body(body, for_create):
+    """What Zou says of a day off's raw body, before its values are read: on create, a missing
+    `date` then `end_date` is named alone (its wording: "'end_date'"); a date that is not one
+    is "One of the provided values has an invalid format."; a null one on create "A required field is
+    missing." (on update, null is left to the next checks)."""
+    if not isinstance(body, dict):
+        return
+    if for_create:
+        for key in ("date", "end_date"):
+            if key not in body:
+                raise WrongParameter(repr(key))
+        if body["date"] is None or body["end_date"] is None:
+            raise WrongParameter(MISSING_FIELD)
+    for key in ("date", "end_date"):
+        value = body.get(key)
+        if value is None:
+            continue
+        try:
+            if not isinstance(value, str):
+                raise WrongParameter(key)
+            parse_date(value, key)
+        except WrongParameter:
+            raise WrongParameter(INVALID_FORMAT) from None
+
+
 def check_day_off(values, day_off=None):
     """A day off has a person and a period, starts before it ends and overlaps none of the
     person's other day offs."""

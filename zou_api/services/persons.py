@@ -9,9 +9,11 @@ naming them is accepted and they are ignored (the dedicated routes set them).
 import calendar
 import csv
 import datetime
+import functools
 import html
 import io
 import re
+import zoneinfo
 
 from sqlalchemy import delete, func, or_, select, update
 
@@ -49,6 +51,7 @@ from zou_api.services import mail, password_reset, two_factor
 from zou_api.services.auth import bot_token, organisation, password_changed
 from zou_api.services.base import get_or_404, transaction
 from zou_api.services.listing import model_columns, row_dicts
+from zou_api.services.locale_names import canonical_locale
 from zou_api.utils.values import is_uuid, parse_uuid
 
 MINIMAL_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
@@ -71,6 +74,11 @@ ADMIN_ONLY_FIELDS = frozenset({
 CLIENT_FIELDS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active", "role",
                  "is_bot")
 STILL_LINKED = "Some data are still linked to given person."
+DATE_FORMATS = ("YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY")
+INVALID_LOCALE = "Invalid locale, expected a name available in Python Babel (e.g. en_US, fr_FR)."
+INVALID_DATE_FORMAT = f"Invalid display_date_format, expected one of: {', '.join(DATE_FORMATS)}."
+# Zou refuses an unknown time zone as the database refuses a value (no "error" key).
+INVALID_FORMAT = "One of the provided values has an invalid format."
 USER_LIMIT_REACHED = "User limit reached."
 
 
@@ -97,6 +105,9 @@ def prepare_body(body, for_create):
         body["expiration_date"] = _expiration_date(body["expiration_date"])
     if "country" in body:
         body["country"] = _country(body["country"])
+    locale = body.get("locale")
+    if locale is not None and (not isinstance(locale, str) or locale.strip()) and canonical_locale(locale) is None:
+        raise _invalid(INVALID_LOCALE)  # before the column's size is checked, as Zou does
 
 
 def _expiration_date(value):
@@ -135,13 +146,51 @@ def validate_values(values, person=None):
     if "country" in values:
         values["country"] = _country(values["country"])
     for key, choices in (("position", POSITIONS), ("seniority", SENIORITIES)):
+        # Zou answers a 500 here; a clear 400 instead
         if values.get(key) is not None and values[key] not in choices:
-            raise WrongParameter(repr(values[key]))
+            raise _invalid(f"Invalid {key}, expected one of: {', '.join(c for c in choices if c)}.")
+    _check_preferences(values)
     method = values.get("preferred_two_factor_authentication")
     if method is not None and method not in vocabulary.TWO_FACTOR_METHODS + ("",):
         raise WrongParameter(repr(method))
     _check_user_limit(values, person)
     return values
+
+
+def _check_preferences(values):
+    """locale (a name Babel knows, stored canonical), display_date_format (one of three),
+    timezone (a tz database name, any case, stored canonical); empty means none."""
+    if "locale" in values:
+        value = values["locale"]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            values["locale"] = None
+        else:
+            values["locale"] = canonical_locale(value)
+            if values["locale"] is None:
+                raise _invalid(INVALID_LOCALE)
+    if values.get("display_date_format") is not None and values["display_date_format"] not in DATE_FORMATS:
+        raise _invalid(INVALID_DATE_FORMAT)
+    if "timezone" in values:
+        value = values["timezone"]
+        if value == "" or value is None:
+            values["timezone"] = None
+        else:
+            names = _time_zones()
+            if not isinstance(value, str) or (names and value.lower() not in names):
+                raise WrongParameter(INVALID_FORMAT)
+            values["timezone"] = names.get(value.lower(), value)
+
+
+@functools.cache
+def _time_zones():
+    """{lowercased name: name} of the system's tz database ({} when it has none: then any
+    name is kept as given)."""
+    try:
+        names = zoneinfo.available_timezones()
+    except Exception:  # pragma: no cover - no tz database at all
+        names = set()
+    return {name.lower(): name for name in names
+            if name not in ("localtime", "Factory", "posixrules") and not name.startswith(("posix/", "right/"))}
 
 
 def _country(value):
@@ -283,6 +332,9 @@ def before_delete(person, force):
     if force:
         remove_person_data(person)
     check_nothing_linked(person)
+    # Zou announces a person's deletion twice (its persons service, then its CRUD): the
+    # events list counts both, and so do the clients replaying it.
+    events.emit("person:delete", {"person_id": person.id})
 
 
 def serialize_with_token(person):

@@ -35,10 +35,13 @@ def status(settings):
         "name": "Zou",
         "version": __version__,
         "database-up": database_up(),
-        # With no Redis, the key-value store and the job queue are embedded and always up.
+        # With no Redis, the key-value store is embedded and always up.
         "key-value-store-up": redis_ok or not settings.get("REDIS_URL"),
         "event-stream-up": redis_ok,
-        "job-queue-up": redis_ok or bool(settings.get("JOBS_INLINE")),
+        # A job queue is up when jobs go to RQ workers through a reachable Redis; jobs run
+        # in-process (JOBS_INLINE, the embedded default) are no queue: down, as Zou says of
+        # its default (no job queue enabled).
+        "job-queue-up": redis_ok and not settings.get("JOBS_INLINE"),
         "indexer-up": False,
     }
 

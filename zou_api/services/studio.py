@@ -21,6 +21,7 @@ from zou_api.models import (
     ProjectTemplate,
     ProjectTemplatePreviewBackgroundFileLink,
     ProjectTemplateStatusAutomationLink,
+    ScheduleItem,
     TaskStatus,
     TaskType,
     TaskTypeAssetTypeLink,
@@ -88,13 +89,14 @@ def check_task_type_name(values, task_type=None):
 
 
 def delete_task_type(task_type, force):
-    """A task type used by productions goes only with force (its links with it)."""
-    linked = db.session.execute(select(ProjectTaskTypeLink.id).where(
-        ProjectTaskTypeLink.task_type_id == task_type.id).limit(1)).first()
-    if linked and not force:
-        raise WrongParameter("Task type is attached to projects. Re-issue the request with force=true to detach.",
-                             payload={"data": None})
-    for link in (ProjectTaskTypeLink, ProjectTaskTypeSoftwareLink):
+    """A task type used by schedule items or productions goes only with force (its schedule
+    items and its links with it)."""
+    attached = [name for name, table in (("schedule items", ScheduleItem), ("projects", ProjectTaskTypeLink))
+                if db.session.execute(select(table.id).where(table.task_type_id == task_type.id).limit(1)).first()]
+    if attached and not force:
+        raise WrongParameter(f"Task type is attached to {' and '.join(attached)}. "
+                             "Re-issue the request with force=true to detach.", payload={"data": None})
+    for link in (ProjectTaskTypeLink, ProjectTaskTypeSoftwareLink, ScheduleItem):
         db.session.execute(delete(link).where(link.task_type_id == task_type.id))
     db.session.execute(delete(TaskTypeAssetTypeLink).where(TaskTypeAssetTypeLink.task_type_id == task_type.id))
 

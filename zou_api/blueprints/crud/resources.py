@@ -5,6 +5,7 @@ from flask import request
 from zou_api.blueprints import args
 from zou_api.blueprints.base import Resource, answer_listing
 from zou_api.crud import service
+from zou_api.exceptions import WrongParameter
 from zou_api.security import current_person_id, current_role
 from zou_api.security.access import Rule
 from zou_api.utils.http import json_body, json_response
@@ -34,6 +35,14 @@ def _params():
     return request.args.to_dict()
 
 
+def _object_body():
+    """The JSON body of a write, which must be an object (Zou's wording when it is not)."""
+    body = json_body(kind=None)
+    if not isinstance(body, dict):
+        raise WrongParameter("A JSON object is expected.", payload={"data": None})
+    return body
+
+
 class ModelsResource(Resource):
     spec = None
 
@@ -44,7 +53,7 @@ class ModelsResource(Resource):
         return json_response(result) if isinstance(result, dict) else answer_listing(result)
 
     def post(self):
-        return json_response(service.create_for(self.spec, json_body()), self.spec.create_status)
+        return json_response(service.create_for(self.spec, _object_body()), self.spec.create_status)
 
 
 class ModelResource(Resource):
@@ -55,7 +64,7 @@ class ModelResource(Resource):
 
     def put(self, instance_id):
         instance = service.find_for(self.spec, instance_id, "update")
-        return json_response(service.update_for(self.spec, instance, json_body()))
+        return json_response(service.update_for(self.spec, instance, _object_body()))
 
     def delete(self, instance_id):
         service.delete_for(self.spec, instance_id, _params())
