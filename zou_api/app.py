@@ -126,6 +126,8 @@ def _register_error_handlers(app):
     @app.errorhandler(HTTPException)
     def http_error(e):
         db.session.rollback()
+        if e.code == 405:  # as Zou words it: the description alone (its 404 keeps the "404 Not Found: " prefix)
+            return _error(e.description, 405)
         return _error(str(e), e.code or 500)
 
     @app.errorhandler(DataError)
