@@ -12,13 +12,13 @@ import uuid
 from sqlalchemy import delete, func, insert, select
 
 from zou_api import events
-from zou_api.crud import lists
+from zou_api.crud import lists, write_rules
 from zou_api.crud.values import build_filters, check_required, clean_body
 from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import load_links, utcnow
-from zou_api.services.base import MISSING_FIELD, NOT_FOUND, transaction
-from zou_api.utils.values import parse_int, parse_uuid
+from zou_api.services.base import INVALID_FORMAT, MISSING_FIELD, NOT_FOUND, lock_row, transaction
+from zou_api.utils.values import check_json, parse_int, parse_uuid
 
 DEFAULT_LIMIT = 100
 
@@ -118,16 +118,38 @@ def get_instance(model, instance_id):
     return instance
 
 
-def set_links(instance, body, names=None):
-    """Replace the many-to-many links named in body (lists of ids); `names` limits which."""
+def _link_target(table, other_col):
+    """The table a link column points at (its foreign key), or None."""
+    for key in table.c[other_col].foreign_keys:
+        return key.column.table
+    return None
+
+
+def set_links(instance, body, names=None, for_create=False):
+    """Replace the many-to-many links named in body (lists of ids); `names` limits which.
+
+    As Zou: null empties the links on a PUT; ids of rows that do not exist are left out; a value that
+    is not a list of well-formed ids is a 400 ("<name> must be a list." on a POST, the invalid
+    format message on a PUT)."""
     model = type(instance)
     for name, (table, own_col, other_col) in model.__links__.items():
         if name not in body or (names is not None and name not in names):
             continue
         ids = body[name]
+        if ids is None and not for_create:
+            ids = []
         if not isinstance(ids, list):
-            raise WrongParameter(f"{name} must be a list of ids.")
-        ids = list(dict.fromkeys(parse_uuid(i, name) for i in ids))
+            if for_create:
+                raise WrongParameter(f"{name} must be a list.", payload={"data": None})
+            raise WrongParameter(INVALID_FORMAT)
+        try:
+            ids = list(dict.fromkeys(parse_uuid(i, name) for i in ids))
+        except WrongParameter:
+            raise WrongParameter(INVALID_FORMAT)
+        target = _link_target(table, other_col)
+        if ids and target is not None:
+            existing = set(db.session.execute(select(target.c.id).where(target.c.id.in_(ids))).scalars())
+            ids = [i for i in ids if i in existing]
         db.session.execute(delete(table).where(table.c[own_col] == instance.id))
         if ids:
             with_id = "id" in table.c
@@ -181,7 +203,7 @@ def create_instance(model, body, event_name, project_id_of=None, before=None, af
         instance = model(**values)
         session.add(instance)
         session.flush()
-        set_links(instance, body, links)
+        set_links(instance, body, links, for_create=True)
         if after:
             after(instance, body)
         session.flush()
@@ -189,13 +211,41 @@ def create_instance(model, body, event_name, project_id_of=None, before=None, af
     return instance
 
 
+def _check_merged(values, merged):
+    for name in merged:
+        if name in values and values[name] is not None and not isinstance(values[name], dict):
+            raise WrongParameter(f"{name} must be a JSON object: its keys are merged into the stored ones.",
+                                 payload={"data": None})
+
+
+def _merge_json(instance, values, merged):
+    """Merge the body's objects into the stored ones (top-level keys), read under the row's
+    lock: concurrent writers each add their keys and none is lost."""
+    for name in merged:
+        if isinstance(values.get(name), dict):
+            stored = getattr(instance, name)
+            values[name] = check_json({**(stored if isinstance(stored, dict) else {}), **values[name]}, name)
+
+
 def update_instance(instance, body, event_name, project_id_of=None, before=None, after=None, links=None,
-                    event_data=None):
+                    event_data=None, check=None, merged=()):
     """Validate, update, relink, emit `<event>:update`, in one unit of work. `after(instance,
-    body, old)` gets the previous values of the changed columns."""
+    body, old)` gets the previous values of the changed columns. `check(instance, values)`
+    runs before the write (refusals); `merged` names the JSON fields whose objects are merged
+    into the stored ones: the row is locked and those fields re-read first (whatever the body
+    holds, so that a hook writing them back writes the latest)."""
     model = type(instance)
     values = clean_body(model, body, for_create=False)
+    merged = list(merged)
+    _check_merged(values, merged)
+    if check:
+        check(instance, values)
     with transaction() as session:
+        if merged:
+            session.flush()
+            lock_row(model, instance.id)
+            session.refresh(instance, attribute_names=merged)
+            _merge_json(instance, values, merged)
         if before:
             values = before(instance, values) or values
         old = {}
@@ -287,6 +337,8 @@ def create_for(spec, body):
         spec.can_create(body)
     else:
         spec.can_write(None)
+    write_rules.check_create(spec.path, clean_body(spec.model, body, for_create=True,
+                                                   extra_fields=spec.extra_fields))
     instance = create_instance(spec.model, body, spec.event, spec.project_id_of, spec.before_create,
                                after=spec.after_create, links=spec.links, event_data=spec.event_data,
                                extra_fields=spec.extra_fields)
@@ -306,7 +358,9 @@ def update_for(spec, instance, body):
         spec.can_write(instance)
     instance = update_instance(instance, body, spec.event, spec.project_id_of, spec.before_update,
                                after=spec.after_update, event_data=spec.event_data,
-                               links=spec.links if spec.update_links is None else spec.update_links)
+                               links=spec.links if spec.update_links is None else spec.update_links,
+                               check=lambda row, values: write_rules.check_update(spec.path, row, values),
+                               merged=write_rules.merged_json_fields(spec.path))
     return _serialize(spec, instance, "update")
 
 

@@ -11,6 +11,11 @@ Access (raise PermissionDenied; they may read the caller through zou_api.securit
   body)` (defaults to `can_write(instance)`), `can_delete(instance)` (defaults to
   `can_write(instance)`).
 
+What a POST / PUT may set is declared once per path in crud/write_rules.py, consulted after
+the access hook and before the write: the fields each role may change, the links that must
+point into a production the caller may write, and the JSON fields a PUT merges (under the
+row's lock).
+
 Rules, all run inside the write's unit of work, with plain values:
 - `before_create(values)`, `before_update(instance, values)`: check and change the column
   values (answer them, or None to keep them);

@@ -58,11 +58,11 @@ def filter_value(kind, value, field):
         if kind == "bool":
             return parse_bool(value, field)
         if kind == "int":
-            return int(value)
+            return parse_int(value, field)  # bounded: a 64-bit integer
         if kind == "float":
-            return float(value)
+            return parse_float(value, field)  # finite and bounded
         if kind == "date":
-            return datetime.date.fromisoformat(value[:10])
+            return parse_date(value, field)  # within the calendar, with a day of margin
         if kind == "datetime":
             return parse_datetime(value, field)
     except WrongParameter as e:
@@ -188,7 +188,7 @@ def clean_body(model, body, for_create, extra_fields=()):
     """Body values converted per column. Unknown fields: 400 on create (but `extra_fields`,
     handled by a hook), ignored on update."""
     if not isinstance(body, dict):
-        raise WrongParameter("The request body must be a JSON object.")
+        raise WrongParameter("A JSON object is expected.", payload={"data": None})  # Zou's wording
     columns = model.__table__.columns
     values = {}
     for key, value in body.items():
