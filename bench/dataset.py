@@ -166,7 +166,7 @@ class Build:
         api.many([("PUT", f"/actions/persons/{person['id']}/assign", {"task_ids": task_ids})
                   for person, task_ids in zip(artists, share)])
         state["assignments"] = {person["id"]: len(task_ids) for person, task_ids in zip(artists, share)}
-        self.assignee = {task_id: person["id"] for person, task_ids in zip(artists, share) for task_id in task_ids}
+        state["assignee"] = {task_id: person["id"] for person, task_ids in zip(artists, share) for task_id in task_ids}
 
     def step_comments(self):
         api, state = self.api, self.state
@@ -183,7 +183,7 @@ class Build:
         day = datetime.date(2026, 11, 2)
         calls = []
         for index, task_id in enumerate(state["task_ids"][: self.n(2000)]):
-            person_id = self.assignee[task_id]  # time goes on tasks one is assigned to
+            person_id = state["assignee"][task_id]  # time goes on tasks one is assigned to
             date = day + datetime.timedelta(days=index % 20)
             calls.append(("POST", f"/actions/tasks/{task_id}/time-spents/{date}/persons/{person_id}",
                           {"duration": 60 * (1 + index % 8)}))
@@ -206,11 +206,23 @@ def main():
     parser.add_argument("--email", default="admin@example.com")
     parser.add_argument("--password", default="mysecretpassword")
     parser.add_argument("--json", help="write the timings here too")
+    parser.add_argument("--steps", help=f"comma-separated steps to run (default: all of {', '.join(Build.STEPS)})")
+    parser.add_argument("--resume", action="store_true",
+                        help="start from the state file a previous run left for each server (to run later steps "
+                             "again, e.g. --resume --steps comments after a failure)")
     args = parser.parse_args()
     builds = [Build(Api(base, args.email, args.password, args.workers), args.scale, args.seed)
               for base in args.bases]
+    if args.resume:
+        for build in builds:
+            with open(state_path(build.api.base)) as handle:
+                build.state.update(json.load(handle))
+    steps = [s.strip() for s in args.steps.split(",")] if args.steps else list(Build.STEPS)
+    unknown = [s for s in steps if s not in Build.STEPS]
+    if unknown:
+        parser.error(f"unknown steps: {', '.join(unknown)}")
     timings = {build.api.base: {} for build in builds}
-    for step in Build.STEPS:
+    for step in steps:
         for build in builds:
             start = time.perf_counter()
             try:
@@ -224,7 +236,7 @@ def main():
             json.dump(build.state, handle)
     print()
     print(f"{'step':14}" + "".join(f"{build.api.base:>34}" for build in builds))
-    for step in Build.STEPS:
+    for step in steps:
         cells = [timings[build.api.base][step] for build in builds]
         print(f"{step:14}" + "".join(f"{(f'{c:.1f} s' if isinstance(c, float) else 'failed'):>34}" for c in cells))
     if args.json:
