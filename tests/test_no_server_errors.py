@@ -3,6 +3,8 @@
 Every registered route is called as an admin and as an artist with malformed ids, unknown
 ids, no body, a body that is not JSON, an empty object and an array. Whatever the route
 thinks of it, the answer is a 2xx, 3xx or a 4xx JSON error, never a server error.
+Edge values (huge numbers, dates out of range, odd booleans, invalid UTF-8, hostile bodies) on
+every parameter each route reads: tests/test_edge_values.py.
 """
 import re
 

@@ -169,10 +169,17 @@ def query_bool(name, default=False):
     return default if value is None else v.parse_bool(value, name)
 
 
+PAGING_BOUNDS = {"page": v.MAX_PAGE, "limit": v.MAX_LIMIT}
+
+
 def query_int(name, default=None, minimum=None, maximum=None, message=None):
+    """An integer of the query string; `page` and `limit` are always bounded (v.MAX_PAGE,
+    v.MAX_LIMIT) so that the offset a route computes from them stays a 64-bit integer."""
     value = request.args.get(name)
     if value in (None, ""):
         return default
+    if name in PAGING_BOUNDS:
+        maximum = PAGING_BOUNDS[name] if maximum is None else min(maximum, PAGING_BOUNDS[name])
     return v.parse_int(value, name, minimum, maximum, message)
 
 

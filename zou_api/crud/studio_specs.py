@@ -21,7 +21,7 @@ def _update_person_check(person, body):
 
 
 spec("persons", m.Person, "person",
-     scope=access.person_scope, can_list=anyone, can_read=access.read_person,
+     scope=access.person_scope, can_list=anyone, can_read=access.read_person, filters=access.person_filters,
      augment=lambda items, action, relations, id_query=None: persons.minimal(items, access.person_fields(action)),
      serialize=persons.serialize_with_token, links=(),
      can_create=_create_person_check, can_update=_update_person_check, can_delete=access.delete_person,

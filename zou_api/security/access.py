@@ -162,6 +162,8 @@ class _TaskRule(Rule):
             return  # the service answers 404
         task = {"id": row.id, "project_id": row.project_id, "entity_id": row.entity_id}
         allowed = p.has_task_action_access(task) if self.act else p.has_task_access(task)
+        if allowed and not self.act and p.is_vendor():
+            allowed = p.is_assigned(row.id)  # vendors see the tasks assigned to them only
         if not allowed:
             raise PermissionDenied()
 
@@ -192,6 +194,31 @@ class _EntityReader(Rule):
 
 def entity_reader(arg="entity_id"):
     return _EntityReader(arg)
+
+
+class _AttachmentReader(Rule):
+    def __init__(self, arg):
+        self.arg = arg
+        self.text = (f"who may read the comment of the attachment `{arg}` (its task's team; clients: "
+                     "clients' comments; vendors: their tasks)")
+
+    def check(self, path_args):
+        from zou_api.models import AttachmentFile
+        from zou_api.security.production_access import read_attachment
+
+        if p.is_admin():
+            return
+        value = path_args.get(self.arg)
+        if not p.is_uuid(value):
+            return  # the resource answers its 400
+        row = db.session.get(AttachmentFile, p.parse_uuid(value))
+        if row is None:
+            return  # the service answers 404
+        read_attachment(row)
+
+
+def attachment_reader(arg="attachment_file_id"):
+    return _AttachmentReader(arg)
 
 
 class _SelfOrAdmin(Rule):

@@ -52,6 +52,8 @@ def team_scope(column):
     def scope():
         if is_admin():
             return None
+        if is_vendor() and column.table is m.Entity.__table__:
+            return entity_scope()  # vendors: their assigned entities only, whatever the spec says
         return [column.in_(project_ids_of_current_user())]
     scope.__qualname__ = f"team_scope({column.table.name}.{column.key})"
     return scope
@@ -113,6 +115,20 @@ def read_project(instance=None):
         check_project_access(instance.id)
 
 
+def entity_scope():
+    """List scope of /data/entities: the entities of the caller's productions; for vendors only
+    those holding a task assigned to them (and the sequences and episodes above them), the
+    same rows as the shots and assets routes list (security/entity_scope.py)."""
+    from zou_api.security.access import caller
+    from zou_api.security.entity_scope import entity_conditions
+
+    if is_admin():
+        return None
+    if is_vendor():
+        return entity_conditions(caller())
+    return [m.Entity.project_id.in_(project_ids_of_current_user())]
+
+
 def read_entity(instance=None):
     if instance is not None:
         check_entity_access(instance.id, instance.project_id)
@@ -132,9 +148,17 @@ def read_asset_instance(instance=None):
 
 
 # -- tasks ----------------------------------------------------------------------------------
+def check_vendor_assigned(task_id):
+    """Vendors see only the tasks assigned to them (and what hangs on those: comments,
+    attachments), whatever the route."""
+    if is_vendor() and (task_id is None or not is_assigned(task_id)):
+        raise PermissionDenied()
+
+
 def read_task(instance=None):
     if instance is not None:
         check_task_access(instance)
+        check_vendor_assigned(instance.id)
 
 
 def task_scope():
@@ -192,6 +216,7 @@ def read_comment(comment=None):
     if task is None:
         raise PermissionDenied()
     check_task_access(task)
+    check_vendor_assigned(task.id)
     author_is_client = _author_role(comment) == "client"
     if is_client() and not author_is_client:
         raise PermissionDenied()
@@ -220,13 +245,14 @@ def delete_comment(comment):
 
 
 def read_attachment(attachment=None):
+    """Who may read the attachment's comment (its task's team; clients: the comments of clients;
+    vendors: on their tasks)."""
     if attachment is None or is_admin():
         return check_admin()
     comment = db.session.get(m.Comment, attachment.comment_id) if attachment.comment_id else None
-    task = _task_of(comment) if comment is not None else None
-    if task is None:
+    if comment is None:
         raise PermissionDenied()
-    check_project_access(task.project_id)
+    read_comment(comment)
 
 
 # -- schedules --------------------------------------------------------------------------------
@@ -286,12 +312,24 @@ def delete_time_spent(time_spent):
 
 
 def read_day_off(day_off=None):
+    """As the persons' day off routes: admins, the person, and the managers and supervisors of
+    the person's productions (supervisors: their departments' people); others get a 403."""
+    from zou_api.security.schedule_access import check_schedule_access
+
     if day_off is None:
         return check_admin()
-    if current_role() in ("admin", "manager", "supervisor"):
-        return
-    if day_off.person_id != current_person_id():
-        raise PermissionDenied()
+    check_schedule_access(day_off.person_id)
+
+
+def hide_day_off_descriptions(items, action, relations, id_query=None):
+    """CRUD augment of day offs: supervisors read others' day offs without their description,
+    as on the persons' day off routes (the key is left out)."""
+    from zou_api.security.schedule_access import hides_day_off_description
+
+    for item in items:
+        person_id = item.get("person_id")
+        if person_id is not None and hides_day_off_description(parse_uuid(person_id)):
+            item.pop("description", None)
 
 
 def write_own_day_off(day_off=None):

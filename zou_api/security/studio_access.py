@@ -11,7 +11,7 @@ Checks raise PermissionDenied.
 """
 from sqlalchemy import select
 
-from zou_api.exceptions import PermissionDenied
+from zou_api.exceptions import PermissionDenied, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import DepartmentLink, Person, ProjectPersonLink
 from zou_api.security.permissions import (
@@ -69,6 +69,41 @@ def person_fields(action):
     if action == "list" or not is_manager():
         return "minimal"
     return None
+
+
+def readable_filters(model, params, readable):
+    """A field a caller cannot read, they cannot filter on either: 400 "Filtering on <field> is
+    not allowed." (Zou 1.0.97's words for the person fields it refuses, `phone`, `daily_salary`...;
+    it still filters on `email` for an artist: we do not) when the query string names a column or
+    link of `model` outside `readable` (None: every field is readable). Other keys (page, limit,
+    relations...) are not fields and pass."""
+    if readable is None:
+        return None
+    fields = set(model.__table__.columns.keys()) | set(getattr(model, "__links__", ()))
+    refused = sorted(key for key in params if key in fields and key not in readable)
+    if refused:
+        raise WrongParameter(f"Filtering on {refused[0]} is not allowed.", payload={"data": None})
+    return None
+
+
+def person_filters(params):
+    """List filters of /data/persons: only on the fields the caller reads in the list."""
+    from zou_api.services.persons import CLIENT_FIELDS, MINIMAL_FIELDS
+
+    fields = person_fields("list")
+    readable = None if fields is None else set(CLIENT_FIELDS if fields == "client" else MINIMAL_FIELDS)
+    return readable_filters(Person, params, readable)
+
+
+def organisation_filters(params):
+    """List filters of /data/organisations: non-admins do not read (so cannot filter on) its secrets."""
+    from zou_api.models import Organisation
+    from zou_api.services.studio import ORGANISATION_SECRETS
+
+    if is_admin():
+        return None
+    readable = (set(Organisation.__table__.columns.keys()) | {"type"}) - set(ORGANISATION_SECRETS)
+    return readable_filters(Organisation, params, readable)
 
 
 def write_person(person):

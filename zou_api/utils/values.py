@@ -20,6 +20,10 @@ JSON_MAX_DEPTH = 32
 JSON_MAX_BYTES = 1024 * 1024
 TEXT_MAX_LENGTH = 1024 * 1024
 _INTEGER = re.compile(r"[+-]?[0-9]{1,20}")
+# A page number and a page size: bounded so that an offset, (page - 1) * limit, stays a 64-bit
+# integer (the database's and the JSON answer's) whatever both are.
+MAX_PAGE = 10 ** 9
+MAX_LIMIT = 10 ** 9
 
 
 def parse_uuid(value, field="id"):
@@ -76,6 +80,16 @@ def parse_int(value, field="value", minimum=None, maximum=None, message=None):
     if value > high:
         raise WrongParameter(message or f"{field} must be at most {high}.")
     return value
+
+
+def parse_page(value, field="page", minimum=1, message=None):
+    """A page number, within [minimum, MAX_PAGE]."""
+    return parse_int(value, field, minimum, MAX_PAGE, message)
+
+
+def parse_limit(value, field="limit", minimum=1, message=None):
+    """A page size, within [minimum, MAX_LIMIT]."""
+    return parse_int(value, field, minimum, MAX_LIMIT, message)
 
 
 def parse_float(value, field="value", minimum=None, maximum=None):

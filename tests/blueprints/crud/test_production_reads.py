@@ -158,7 +158,7 @@ READS = {
         'entities': (200, ['p1.asset', 'p1.asset2', 'p1.sequence', 'p1.shot'], ['p1.asset', 'p1.asset2', 'p1.sequence', 'p1.shot']),
         'tasks': (200, ['p1.task_none', 'p1.task_user', 'p1.task_vendor'], ['p1.task_none', 'p1.task_user', 'p1.task_vendor']),
         'comments': (403, None, ['p1.comment_client']),
-        'attachment-files': (403, None, ['p1.attachment']),
+        'attachment-files': (403, None, []),  # stricter than Zou: the attachment of a comment it cannot read
         'milestones': (403, None, ['p1.milestone']),
         'schedule-items': (403, None, []),
         'production-schedule-versions': (403, None, []),
@@ -175,10 +175,11 @@ READS = {
     },
     'vendor': {
         'projects': (200, ['p1.project'], ['p1.project']),
-        'entities': (200, ['p1.asset', 'p1.asset2', 'p1.sequence', 'p1.shot'], ['p1.asset']),
-        'tasks': (200, ['p1.task_vendor', 'p2.task_vendor'], ['p1.task_user', 'p1.task_vendor']),
-        'comments': (403, None, ['p1.comment']),
-        'attachment-files': (403, None, ['p1.attachment']),
+        # stricter than Zou (issue 8): a vendor sees the entities and tasks assigned to them only
+        'entities': (200, ['p1.asset'], ['p1.asset']),
+        'tasks': (200, ['p1.task_vendor', 'p2.task_vendor'], ['p1.task_vendor']),
+        'comments': (403, None, []),
+        'attachment-files': (403, None, []),
         'milestones': (403, None, []),
         'schedule-items': (403, None, []),
         'production-schedule-versions': (403, None, []),
