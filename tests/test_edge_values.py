@@ -16,7 +16,6 @@ issue names always), so the sweep stays well under a minute on SQLite.
 import datetime
 import itertools
 import json
-import os
 import re
 
 import pytest
@@ -228,22 +227,6 @@ def _params_read(app, client, rules, ids):
     return found
 
 
-# 500s whose cause is in a module this sweep's author does not own, each reproduced by a strict
-# xfail below (which fails once fixed: then drop its entry here).
-_NEWS = ("/data/projects/news", "/data/projects/<project_id>/news")
-KNOWN_ELSEWHERE = [
-    # blueprints/news/resources.py `_int`: page and limit parsed with int(), unbounded
-    lambda rule, name, value: rule in _NEWS and name in ("page", "limit"),
-    # services/news.py: `.union()` on a CompoundSelect (AttributeError) for any episode_id filter
-    lambda rule, name, value: rule in _NEWS and name == "episode_id",
-    # crud/service.py list_instances: page and limit parsed without MAX_PAGE / MAX_LIMIT (the
-    # offset overflows the JSON answer's 64-bit integers)
-    lambda rule, name, value: name in ("page", "limit") and _crud_columns(rule) is not None,
-]
-
-
-def _known(rule, name, value):
-    return any(known(rule, name, value) for known in KNOWN_ELSEWHERE)
 
 
 def _failure(label, response):
@@ -287,8 +270,6 @@ def test_get_routes_with_edge_query_values(app, clients, world, role, width):
         for name in names:
             for value in _values_for(next(counter), width):
                 response = client.get(path, query_string={name: value})
-                if response.status_code >= 500 and _known(rule, name, value):
-                    continue
                 failure = _failure(f"{role} GET {path}?{name}={value[:40]!r}", response)
                 if failure:
                     failures.append(failure)
@@ -392,23 +373,17 @@ def test_edge_body_values_on_generic_writes(clients, world):
     assert failures == []
 
 
-# -- 500s left to modules outside this sweep's reach (see KNOWN_ELSEWHERE) ----------------------
-@pytest.mark.xfail(not os.environ.get("ZOU_TEST_DATABASE_URL"), strict=True,
-                   reason="blueprints/news/resources.py `_int` parses page and limit unbounded (on SQLite the "
-                          "driver's OverflowError is a 500; PostgreSQL's DataError is already a 400)")
+# -- paging and filters of the routes once found answering 500 ----------------------------------
 def test_news_page_is_bounded(clients, world):
     for query in ("page=99999999999999999999", "limit=" + "1" * 30):
         assert clients["admin"].get(f"/data/projects/{world['project_id']}/news?{query}").status_code == 400
 
 
-@pytest.mark.xfail(strict=True, reason="services/news.py: CompoundSelect.union() for the episode_id filter")
 def test_news_episode_filter(clients, world):
     answer = clients["admin"].get(f"/data/projects/{world['project_id']}/news?episode_id={world['episode_id']}")
     assert answer.status_code == 200
 
 
-@pytest.mark.xfail(strict=True, reason="crud/service.py list_instances: page without a maximum "
-                                       "(parse_int(page, 'page', maximum=MAX_PAGE) needed)")
 def test_generic_list_page_is_bounded(clients, world):
     for query in ("page=4611686018427387904", "page=1&limit=9223372036854775807"):
         answer = clients["admin"].get(f"/data/tasks?{query}")

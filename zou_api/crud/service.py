@@ -18,7 +18,7 @@ from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import load_links, utcnow
 from zou_api.services.base import INVALID_FORMAT, MISSING_FIELD, NOT_FOUND, lock_row, transaction
-from zou_api.utils.values import check_json, parse_int, parse_uuid
+from zou_api.utils.values import check_json, parse_limit, parse_page, parse_uuid
 
 DEFAULT_LIMIT = 100
 
@@ -28,7 +28,7 @@ def is_paged(params):
     """Whether a list asks for a page. As Zou: a negative page is no page at all (the plain
     list) and page 0 an empty page; `limit` 0 (or none) is the default, a negative one a 400."""
     page = params.get("page")
-    return page not in (None, "") and parse_int(page, "page") >= 0
+    return page not in (None, "") and parse_page(page, "page", minimum=None) >= 0
 
 
 def list_instances(model, params, extra_conditions=(), relations=None, order_by=None, augment=None,
@@ -48,8 +48,8 @@ def list_instances(model, params, extra_conditions=(), relations=None, order_by=
     statement = select(*columns).where(*conditions).order_by(*order)
     ids = select(model.id).where(*conditions)
     if is_paged(params):
-        page = parse_int(params["page"], "page")
-        limit = parse_int(params.get("limit") or 0, "limit")
+        page = parse_page(params["page"], "page", minimum=None)
+        limit = parse_limit(params.get("limit") or 0, "limit", minimum=None)
         if limit < 0:
             raise WrongParameter("limit must be a positive integer.", payload={"data": None})
         limit = limit or DEFAULT_LIMIT

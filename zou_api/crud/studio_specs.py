@@ -44,6 +44,7 @@ def _background_create_check(body):
 
 
 spec("organisations", m.Organisation, "organisation", augment=_organisation_augment,
+     filters=access.organisation_filters,
      before_create=lambda values: studio.defaults(values, hours_by_day=8.0))
 spec("departments", m.Department, "department", before_delete=budgets.delete_department_salary_scales)
 spec("softwares", m.Software, "software",

@@ -6,7 +6,6 @@ written as a JSON array, `?id=["a","b"]`, filters on several values; a many-to-m
 name, `?assignees=<person_id>`, filters on the link). `params` is a plain dict of the query
 string (a repeated field counts once, its first value, as in Zou).
 """
-import datetime
 import json
 import uuid
 

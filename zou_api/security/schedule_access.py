@@ -81,8 +81,9 @@ def check_schedule_access(person_id):
 
 
 def hides_day_off_description(person_id):
-    """Supervisors read the day offs of others without their description."""
-    return is_supervisor() and not is_self(person_id)
+    """Only the person, admins and managers read a day off's description (as Zou: supervisors
+    and artists of the team read the day offs of others without it)."""
+    return not (is_self(person_id) or is_admin() or is_manager())
 
 
 def _supervision_scope():

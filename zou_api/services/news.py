@@ -7,7 +7,7 @@ episodes and authors are loaded by group. Whoever is on a production's team read
 """
 import math
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union
 from sqlalchemy.orm import aliased
 
 from zou_api.exceptions import NotFound
@@ -45,9 +45,10 @@ def _base(project_ids, filters):
     if filters.get("episode_id"):
         shots = aliased(Entity)
         statement = statement.where(Task.entity_id.in_(
-            select(shots.id).join(Entity, Entity.id == shots.parent_id).where(Entity.parent_id == filters["episode_id"])
-            .union(select(Entity.id).where(Entity.source_id == filters["episode_id"]))
-            .union(select(Entity.id).where(Entity.parent_id == filters["episode_id"]))))
+            union(select(shots.id).join(Entity, Entity.id == shots.parent_id)
+                  .where(Entity.parent_id == filters["episode_id"]),
+                  select(Entity.id).where(Entity.source_id == filters["episode_id"]),
+                  select(Entity.id).where(Entity.parent_id == filters["episode_id"]))))
     return statement
 
 

@@ -75,9 +75,6 @@ def test_supervisor_on_the_team_reads_day_off_without_description(client_for, pe
     assert answer["id"] == str(schedule["day_off"].id) and "description" not in answer
 
 
-@pytest.mark.xfail(strict=True, reason="security/schedule_access.py hides_day_off_description hides only from "
-                                       "supervisors; Zou 1.0.97 hides from everybody but the person, admins "
-                                       "and managers: `return not (is_self(person_id) or is_admin() or is_manager())`")
 def test_artist_reads_team_day_offs_without_descriptions(clients, client_for, factory, people, schedule):
     teammate = factory.person(role="user")
     factory.add_to_team(schedule["project"], teammate)
@@ -174,9 +171,6 @@ def test_vendor_reads_only_the_attachments_of_their_tasks(clients, vendor_world)
     assert clients["vendor"].get(f"/data/projects/{w['project'].id}/attachment-files").status_code == 403
 
 
-@pytest.mark.xfail(strict=True, reason="the download routes declare LOGGED_IN: they need `access = "
-                                       "attachment_reader()` (security/access.py) in comments/resources.py "
-                                       "AttachmentFileResource and previews/avatars.py AttachmentThumbnailResource")
 def test_vendor_cannot_download_the_attachments_of_others_tasks(clients, vendor_world):
     other = vendor_world["attachments"]["other"]
     assert clients["vendor"].get(f"/data/attachment-files/{other.id}/file/other.png").status_code == 403
@@ -242,8 +236,6 @@ def test_admins_filter_on_every_person_field(clients, people):
     assert _ids(by_email) == [str(artist.id)]
 
 
-@pytest.mark.xfail(strict=True, reason="needs `filters=access.organisation_filters` on the organisations spec "
-                                       "(crud/studio_specs.py, H1)")
 def test_no_filter_on_organisation_secrets(clients):
     for role in ("manager", "user"):
         assert clients[role].get("/data/organisations?chat_token_slack=x").status_code == 400

@@ -11,7 +11,7 @@ from zou_api.exceptions import NotFound, PermissionDenied, WrongParameter
 from zou_api.security import current_person_id, is_admin
 from zou_api.security import permissions as p
 from zou_api.security import task_access as ta
-from zou_api.security.access import LOGGED_IN, manager_of, project_member, task_reader
+from zou_api.security.access import attachment_reader, manager_of, project_member, task_reader
 from zou_api.services import comment_actions, comments, task_reads
 from zou_api.services.task_batches import NOT_FOUND
 from zou_api.utils.values import check_text, is_uuid, parse_uuid
@@ -135,8 +135,8 @@ class DeleteAttachmentResource(Resource):
 
 
 class AttachmentFileResource(Resource):
-    summary = "Download an attachment file (members of its project)."
-    access = LOGGED_IN
+    summary = "Download an attachment file (whoever may read its comment)."
+    access = attachment_reader("attachment_file_id")
     parse_ids = True
 
     def get(self, attachment_file_id, file_name):

@@ -12,16 +12,14 @@ NO_DATA = {"data": None}
 
 
 def _int(name, default):
+    """A page number or size: a positive integer within v.MAX_PAGE (so offsets stay 64-bit)."""
     raw = args.query(name)
     if raw in (None, ""):
         return default
     try:
-        value = int(raw)
-    except ValueError:
-        raise WrongParameter(f"Wrong value for parameter {name}.", payload=NO_DATA)
-    if value < 1:
-        raise WrongParameter(f"Wrong value for parameter {name}.", payload=NO_DATA)
-    return value
+        return v.parse_int(raw, name, 1, v.MAX_PAGE)
+    except WrongParameter:
+        raise WrongParameter(f"Wrong value for parameter {name}.", payload=NO_DATA) from None
 
 
 def _filters():

@@ -7,7 +7,7 @@ from zou_api.blueprints.previews import rules
 from zou_api.blueprints.previews.resources import uploaded_file
 from zou_api.blueprints.previews.sending import send_stored
 from zou_api.exceptions import NotFound
-from zou_api.security.access import ADMIN, LOGGED_IN, Custom, self_or_admin
+from zou_api.security.access import ADMIN, LOGGED_IN, Custom, attachment_reader, self_or_admin
 from zou_api.services import avatars
 from zou_api.services.base import NOT_FOUND
 from zou_api.utils.values import is_uuid, parse_uuid
@@ -59,7 +59,7 @@ OrganisationAvatarResource = _avatar_resource(
 
 class AttachmentThumbnailResource(Resource):
     summary = "A 150x100 thumbnail of a picture attached to a comment (made on first read)."
-    access = LOGGED_IN
+    access = attachment_reader("attachment_file_id")
 
     def get(self, attachment_file_id):
         path = avatars.attachment_thumbnail(_id_or_404(attachment_file_id))
