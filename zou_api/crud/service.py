@@ -61,7 +61,7 @@ def list_instances(model, params, extra_conditions=(), relations=None, order_by=
         if offset < 0 or offset >= total:
             rows = []
         else:
-            rows = db.session.execute(statement.offset(offset).limit(limit)).all()
+            rows = db.session.connection().execute(statement.offset(offset).limit(limit)).all()
             ids = ids.order_by(*order).offset(offset).limit(limit)
         items = serialize_rows(model, rows, relations, ids)
         if augment and items:
@@ -72,7 +72,8 @@ def list_instances(model, params, extra_conditions=(), relations=None, order_by=
     if max_rows:
         statement = statement.limit(max_rows)
         ids = ids.order_by(*order).limit(max_rows)
-    rows = db.session.execute(statement).all()
+    # Core rows through the session's connection: no ORM result processing per row.
+    rows = db.session.connection().execute(statement).all()
     items = serialize_rows(model, rows, relations, ids)
     if augment and items:
         augment(items, relations, ids)
@@ -86,7 +87,10 @@ def serialize_rows(model, rows, relations=False, id_query=None):
     (a select of ids) when given, else for the ids of the rows.
     """
     names = model.column_names()
-    tuples = [tuple(row) if hasattr(row, "_mapping") else tuple(getattr(row, n) for n in names) for row in rows]
+    if rows and hasattr(rows[0], "_mapping"):
+        tuples = rows  # SQL rows are tuples of the columns already
+    else:
+        tuples = [tuple(getattr(row, n) for n in names) for row in rows]
     serialize = model.serialize_values
     if not relations:
         return [serialize(values) for values in tuples]
