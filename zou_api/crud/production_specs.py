@@ -15,6 +15,7 @@ from zou_api.services import (
     files,
     playlists,
     previews,
+    production_choices,
     projects,
     schedules,
     studio,
@@ -33,6 +34,19 @@ def purge(model):
 
 
 # -- projects -----------------------------------------------------------------------------
+_manager_of_project = access.manager_of_instance(lambda p: p.id)
+
+
+def _create_project_check(body):
+    admin_only()
+    production_choices.check_raw_resolution(body)
+
+
+def _update_project_check(project, body):
+    _manager_of_project(project)
+    production_choices.check_raw_resolution(body)
+
+
 def _delete_project_check(project):
     projects.check_closed(project)  # Zou answers this 400 before checking the caller
     admin_only()
@@ -40,9 +54,11 @@ def _delete_project_check(project):
 
 spec("projects", m.Project, "project",
      can_read=access.read_project, scope=access.team_scope(m.Project.id),
-     can_create=admin_only, can_write=access.manager_of_instance(lambda p: p.id), can_delete=_delete_project_check,
+     can_create=_create_project_check, can_update=_update_project_check, can_write=_manager_of_project,
+     can_delete=_delete_project_check,
      before_create=projects.before_create,
      after_create=lambda project, body: projects.after_create(project, current_person_id()),
+     after_update=lambda project, body, old: projects.after_update(project, current_person_id()),
      before_update=projects.before_update,
      before_delete=lambda project, params: projects.delete_project(project, force(params)),
      update_links=(), augment=projects.augment)
@@ -54,7 +70,11 @@ spec("entities", m.Entity, entities.event_name,
      can_create=access.manager_of_body_project(), can_write=access.manager_of_instance(lambda e: e.project_id),
      can_delete=access.delete_entity,
      before_create=lambda values: entities.before_create(values, current_person_id()),
-     before_update=entities.before_update, augment=entities.augment)
+     before_update=entities.before_update,
+     after_create=entities.write_concept_links,
+     after_update=lambda entity, body, old: entities.write_concept_links(entity, body),
+     before_delete=lambda entity, params: entities.delete_links(entity),
+     extra_fields=("entity_concept_links",), augment=entities.augment)
 # Zou names the events of every entity type "asset-type:...", shots' and sequences' too.
 spec("entity-types", m.EntityType, "asset-type",
      before_create=entities.check_type_name,
@@ -62,7 +82,7 @@ spec("entity-types", m.EntityType, "asset-type",
 spec("entity-links", m.EntityLink, "entity-link", can_read=admin_only, before_create=entities.link_defaults)
 spec("asset-instances", m.AssetInstance, "asset-instance",
      can_read=access.read_asset_instance, can_list=admin_only, can_write=access.read_asset_instance,
-     can_create=admin_only, can_delete=admin_only,
+     can_create=admin_only, can_delete=admin_only, before_update=entities.keep_instance_number,
      before_delete=purge(m.AssetInstance), augment=entities.augment_asset_instance)
 
 # -- tasks, task types, task statuses -------------------------------------------------------
@@ -118,8 +138,10 @@ spec("production-schedule-version-task-links", m.ProductionScheduleVersionTaskLi
      after_create=schedules.set_version_task_link_assignees, after_update=schedules.set_version_task_link_assignees,
      before_delete=purge(m.ProductionScheduleVersionTaskLink),
      extra_fields=("assignees",), augment=schedules.augment_version_task_link)
-spec("budgets", m.Budget, "budget", can_read=admin_only, before_delete=purge(m.Budget))
-spec("budget-entries", m.BudgetEntry, "budget-entry", can_read=admin_only, before_create=budgets.entry_defaults)
+# A budget still holding entries is not deleted here (Zou's 400); its project's route removes both.
+spec("budgets", m.Budget, "budget", can_read=admin_only, before_create=budgets.budget_defaults)
+spec("budget-entries", m.BudgetEntry, "budget-entry", can_read=admin_only, before_create=budgets.entry_defaults,
+     before_update=lambda entry, values: production_choices.check_budget_entry(values))
 
 # -- time spents and day offs -------------------------------------------------------------
 spec("time-spents", m.TimeSpent, "time-spent",
@@ -138,23 +160,30 @@ spec("day-offs", m.DayOff, "day-off",
 # -- playlists ----------------------------------------------------------------------------
 def _playlist_before_create(values):
     values["created_by"] = current_person_id()
+    production_choices.check_playlist(values)
     return schedules.with_project(values)
 
 
 spec("playlists", m.Playlist, "playlist",
      can_list=access.no_vendor, can_read=access.read_playlist, scope=access.playlist_scope,
      can_create=access.create_playlist, can_write=access.write_playlist,
-     before_create=_playlist_before_create, before_delete=purge(m.Playlist), augment=playlists.augment_playlist)
+     before_create=_playlist_before_create,
+     before_update=lambda playlist, values: production_choices.check_playlist(values),
+     before_delete=purge(m.Playlist), augment=playlists.augment_playlist)
 
 # -- preview, working and output files ------------------------------------------------------
 spec("preview-files", m.PreviewFile, "preview-file",
      can_read=access.read_preview, scope=access.preview_scope, can_create=admin_only,
      can_write=access.write_preview, can_delete=access.delete_preview,
-     before_create=previews.preview_file_defaults, before_delete=purge(m.PreviewFile),
+     before_create=lambda values: production_choices.check_preview_file(previews.preview_file_defaults(values)),
+     before_update=lambda preview, values: production_choices.check_preview_file(values),
+     before_delete=purge(m.PreviewFile),
      augment=previews.augment_preview_file)
 spec("working-files", m.WorkingFile, "working-file",
      can_list=access.no_vendor, can_read=access.read_working_file, scope=access.working_file_scope,
      can_create=admin_only, can_write=access.write_working_file, can_delete=admin_only,
+     before_create=production_choices.check_working_file,
+     before_update=lambda working_file, values: production_choices.check_working_file(values),
      before_delete=purge(m.WorkingFile), augment=files.augment_working_file)
 spec("output-files", m.OutputFile, "output-file",
      can_list=access.no_vendor, can_read=access.read_output_file, scope=access.output_file_scope,

@@ -3,14 +3,16 @@ links and asset instances: the names Zou gives them, what a write checks, what a
 
 Plain values in; writes run in the caller's unit of work.
 """
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, or_, select
 
 from zou_api.exceptions import WrongParameter
 from zou_api.extensions import db
+from zou_api.utils.values import is_uuid, parse_uuid
 from zou_api.models import AssetInstanceLink, Entity, EntityConceptLink, EntityLink, EntityType
 from zou_api.models.vocabulary import entity_kind, event_prefix
-from zou_api.services.base import required
+from zou_api.services.base import INVALID_FORMAT, required
 from zou_api.services.loaders import pairs, set_key
+from zou_api.services.production_choices import check_entity_status
 
 
 # -- entities -------------------------------------------------------------------------------
@@ -25,11 +27,14 @@ def before_create(values, person_id=None):
     values["created_by"] = person_id
     required(values, "project_id")
     values.setdefault("status", "running")
-    return values
+    return check_entity_status(values)
 
 
 def before_update(entity, values):
-    """Zou merges `data` into the stored one (and stores {} when there was none)."""
+    """Zou merges `data` into the stored one (and stores {} when there was none); a status must
+    be one of Zou's; who created the entity never changes."""
+    check_entity_status(values)
+    values.pop("created_by", None)
     values["data"] = {**(entity.data or {}), **(values["data"] if isinstance(values.get("data"), dict) else {})}
     name = values.get("name")
     if name is not None and name != entity.name:
@@ -64,6 +69,34 @@ def augment(items, action, relations, id_query=None):
     set_key(items, "entities_in", pairs(EntityLink.entity_out_id, EntityLink.entity_in_id, items, id_query))
 
 
+def write_concept_links(entity, body):
+    """POST/PUT /data/entities with `entity_concept_links` (a list of entity ids): the entity's
+    concept links become exactly those that name an entity (the reference's behaviour); anything
+    but a list of ids is its invalid-format 400."""
+    if not isinstance(body, dict) or "entity_concept_links" not in body:
+        return
+    ids = body["entity_concept_links"]
+    if not isinstance(ids, list) or not all(isinstance(i, str) and is_uuid(i) for i in ids):
+        raise WrongParameter(INVALID_FORMAT, payload={"data": None})
+    ids = list(dict.fromkeys(parse_uuid(i) for i in ids))
+    found = set(db.session.execute(select(Entity.id).where(Entity.id.in_(ids))).scalars()) if ids else set()
+    db.session.execute(delete(EntityConceptLink).where(EntityConceptLink.entity_in_id == entity.id),
+                       execution_options={"synchronize_session": False})
+    for other_id in ids:
+        if other_id in found:  # ids of no entity are left out, as the reference does
+            db.session.add(EntityConceptLink(entity_in_id=entity.id, entity_out_id=other_id))
+    db.session.flush()
+
+
+def delete_links(entity):
+    """DELETE /data/entities/{id}: its casting links (either side) and concept links go with it;
+    anything else still referencing it (tasks, instances, children) refuses the delete."""
+    for link, columns in ((EntityLink, (EntityLink.entity_in_id, EntityLink.entity_out_id)),
+                          (EntityConceptLink, (EntityConceptLink.entity_in_id, EntityConceptLink.entity_out_id))):
+        db.session.execute(delete(link).where(or_(*[column == entity.id for column in columns])),
+                           execution_options={"synchronize_session": False})
+
+
 # -- entity types -----------------------------------------------------------------------------
 def check_type_name(values, entity_type=None):
     """Entity type names are unique, whatever their case."""
@@ -80,8 +113,17 @@ def check_type_name(values, entity_type=None):
 
 # -- entity links and asset instances ---------------------------------------------------------
 def link_defaults(values):
+    """A casting link without a label has an empty one; without a count, one occurrence."""
     if values.get("label") is None:
         values["label"] = ""
+    if values.get("nb_occurences") is None:
+        values["nb_occurences"] = 1
+    return values
+
+
+def keep_instance_number(instance, values):
+    """An asset instance keeps the number it was created with: a PUT does not change it."""
+    values.pop("number", None)
     return values
 
 

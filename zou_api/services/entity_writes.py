@@ -121,7 +121,7 @@ def create_entity(kind, project_id, values, person_id, entity_type_id=None, pare
         if existing is not None:
             return entity_kinds.serialize(existing, kind)
         entity = Entity(project_id=project.id, entity_type_id=entity_type_id, parent_id=parent_id,
-                        created_by=person_id, status="running", **values)
+                        created_by=person_id, **{"status": "running", **values})
         if entity.data is None:
             entity.data = {}
         db.session.add(entity)

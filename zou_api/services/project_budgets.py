@@ -10,6 +10,7 @@ from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Budget, BudgetEntry, Department, Person, SalaryScale
 from zou_api.services.base import NOT_FOUND, transaction
+from zou_api.services.production_choices import check_budget_entry
 from zou_api.services.project_settings import NO_DATA, get_project
 from zou_api.utils.values import is_uuid, parse_uuid
 
@@ -120,6 +121,7 @@ def create_entry(project_id, budget_id, values):
     position, seniority, exceptions."""
     budget = get_budget(project_id, budget_id)
     _check_refs(values)
+    check_budget_entry(values)
     if values.get("daily_salary") is None:
         values["daily_salary"] = _scale_salary(values)
     values["exceptions"] = values.get("exceptions") or {}
@@ -138,6 +140,7 @@ def update_entry(project_id, budget_id, entry_id, values):
     """The body replaces the entry: optional fields left out are cleared, required ones kept."""
     budget, entry = get_entry(project_id, budget_id, entry_id)
     _check_refs(values)
+    check_budget_entry(values)
     with transaction():
         for key in OPTIONAL:
             setattr(entry, key, values.get(key))

@@ -32,6 +32,7 @@ from zou_api.models import (
 )
 from zou_api.models.vocabulary import PRODUCTION_STYLES
 from zou_api.services.base import transaction
+from zou_api.services.production_choices import check_resolution
 from zou_api.services.loaders import group_ids
 
 PROJECT_SETTING_LINKS = (ProjectPersonLink, ProjectAssetTypeLink, ProjectTaskTypeLink, ProjectTaskStatusLink,
@@ -40,9 +41,12 @@ PROJECT_SETTING_LINKS = (ProjectPersonLink, ProjectAssetTypeLink, ProjectTaskTyp
 
 # -- writes ---------------------------------------------------------------------------------
 def before_create(values):
-    style = values.setdefault("production_style", "2d3d")
+    if values.get("production_style") is None:  # missing or null: Zou's default
+        values["production_style"] = "2d3d"
+    style = values["production_style"]
     if style not in PRODUCTION_STYLES:
         raise WrongParameter("Invalid production_style", payload={"data": None})
+    check_resolution(values)
     if values.get("project_status_id") is None:
         status = db.session.execute(select(ProjectStatus.id).where(ProjectStatus.name == "Open")).scalar()
         values["project_status_id"] = status
@@ -57,6 +61,15 @@ def after_create(project, person_id=None):
                               description="", data={}, status="running", created_by=person_id))
 
 
+def after_update(project, person_id=None):
+    """A TV show always has an episode: a project that is (or becomes) one and has none gets E01,
+    as the reference does on every write of a TV show."""
+    if project.production_type == "tvshow" and _first_episode_id(str(project.id)) is None:
+        db.session.flush()
+        after_create(project, person_id)
+        db.session.flush()
+
+
 def episode_entity_type():
     episode_type = db.session.execute(select(EntityType).where(EntityType.name == "Episode")).scalars().first()
     if episode_type is None:
@@ -67,9 +80,11 @@ def episode_entity_type():
 
 
 def before_update(project, values):
+    if "production_style" in values and values["production_style"] is None:  # null: back to the default
+        values["production_style"] = "2d3d"
     if "production_style" in values and values["production_style"] not in PRODUCTION_STYLES:
         raise WrongParameter("Invalid production_style", payload={"data": None})
-    return values
+    return check_resolution(values)
 
 
 def check_closed(project):
@@ -91,9 +106,10 @@ def delete_project(project, force):
 
 # -- answers --------------------------------------------------------------------------------
 def augment(items, action, relations, id_query=None):
-    """A created TV show names its first episode; a single project comes with its descriptors,
-    its task type and status links and its status name."""
-    if action == "create":
+    """A created or updated TV show names its first episode (a TV show read alone too, when it
+    has one); a single project comes with its descriptors, its task type and status links and its
+    status name."""
+    if action in ("create", "update"):
         for item in items:
             if item.get("production_type") == "tvshow":
                 item["first_episode_id"] = _first_episode_id(item["id"])
@@ -101,6 +117,9 @@ def augment(items, action, relations, id_query=None):
     if action != "get":
         return
     for item in items:
+        first_episode_id = _first_episode_id(item["id"]) if item.get("production_type") == "tvshow" else None
+        if first_episode_id is not None:  # a TV show read alone names its first episode, when it has one
+            item["first_episode_id"] = first_episode_id
         project_id = uuid.UUID(item["id"])
         item["descriptors"] = _descriptors(project_id)
         links = db.session.execute(select(ProjectTaskTypeLink).where(ProjectTaskTypeLink.project_id == project_id)

@@ -8,7 +8,7 @@ from zou_api.exceptions import PermissionDenied
 from zou_api.extensions import db
 from zou_api.models import Entity, EntityLink, EntityVersion, Project
 from zou_api.security import entity_scope
-from zou_api.services import boards, entity_kinds, entity_writes
+from zou_api.services import boards, entity_kinds, entity_writes, production_choices
 from zou_api.services.base import transaction
 from zou_api.services.listing import model_columns, row_dicts
 
@@ -19,16 +19,14 @@ SCENE_FIELDS = {"name": "str", "description": "str", "data": "dict", "sequence_i
 SHOT_UPDATE_FIELDS = {"name": "str", "description": "str", "data": "dict", "nb_frames": "int", "canceled": "bool",
                       "parent_id": "uuid", "sequence_id": "uuid", "preview_file_id": "uuid", "code": "str",
                       "status": "str", "is_casting_standby": "bool", "source_id": "uuid"}
-EPISODE_STATUSES = ("running", "complete", "standby", "canceled")
 
 
 # -- creation --------------------------------------------------------------------------------
 def create_episode(project_id, body, person_id):
     values = entity_writes.parse_body(body, EPISODE_FIELDS, schema="NewEpisodeSchema")
     values.setdefault("description", "")
-    status = values.pop("status", None)
-    if status is not None and status not in EPISODE_STATUSES:
-        raise entity_writes.validation_error("status", "Input should be " + ", ".join(f"'{s}'" for s in EPISODE_STATUSES))
+    # As the reference: a known status is kept, any other text makes a running episode.
+    values["status"] = production_choices.entity_status_or_running(values.pop("status", None))
     return entity_writes.create_entity("Episode", project_id, values, person_id)
 
 
@@ -186,6 +184,7 @@ def update_shot(shot_id, body):
         entity_writes.check_parent(values["parent_id"], "Sequence")
     if "name" in values and values["name"] is None:
         raise entity_writes.validation_error("name", "Input should be a valid string")
+    production_choices.check_entity_status(values)  # the reference answers 500
     result = entity_writes.update_entity(shot, "Shot", values)
     result["type"] = "Entity"
     return result
