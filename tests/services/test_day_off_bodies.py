@@ -44,3 +44,31 @@ def test_update_bodies_refused(body):
 ])
 def test_bodies_left_to_the_next_checks(body, for_create):
     assert check_body(body, for_create) is None
+
+
+def test_the_generic_day_off_routes_answer_these_messages_and_write_nothing(clients, people):
+    """Over HTTP (/data/day-offs, wired in crud/production_specs.py), for the admin and for an
+    artist's own day off; the 403 of another person's day off comes before the body's 400."""
+    from sqlalchemy import func, select
+
+    from zou_api.extensions import db
+    from zou_api.models import DayOff
+
+    def count():
+        return db.session.execute(select(func.count()).select_from(DayOff)).scalar()
+
+    user = clients["user"]
+    own = str(people["user"].id)
+    for body, message in [({"person_id": own, "date": "2026-03-01"}, "'end_date'"),
+                          ({"person_id": own, "date": "2026-02-30", "end_date": "2026-03-05"}, INVALID_FORMAT)]:
+        for client in (clients["admin"], user):
+            answer = client.post("/data/day-offs", body)
+            assert answer.status_code == 400 and answer.get_json()["message"] == message
+    assert count() == 0
+    created = user.post("/data/day-offs", {"person_id": own, "date": "2026-03-02", "end_date": "2026-03-03"})
+    assert created.status_code == 201, created.get_json()
+    day_off_id = created.get_json()["id"]
+    answer = user.put(f"/data/day-offs/{day_off_id}", {"date": "garbage"})
+    assert answer.status_code == 400 and answer.get_json()["message"] == INVALID_FORMAT
+    assert clients["admin"].get(f"/data/day-offs/{day_off_id}").get_json()["date"] == "2026-03-02"
+    assert clients["vendor"].put(f"/data/day-offs/{day_off_id}", {"date": "garbage"}).status_code == 403

@@ -151,8 +151,19 @@ spec("time-spents", m.TimeSpent, "time-spent",
      after_create=time_spents.after_write, after_update=time_spents.after_write,
      before_delete=lambda time_spent, params: time_spents.before_delete(time_spent),
      filters=time_spents.period_filters)
+def _day_off_create_check(body):
+    access.create_day_off(body)
+    day_offs.check_body(body, for_create=True)
+
+
+def _day_off_update_check(day_off, body):
+    access.write_own_day_off(day_off)
+    day_offs.check_body(body, for_create=False)
+
+
 spec("day-offs", m.DayOff, "day-off",
-     can_read=access.read_day_off, can_create=access.create_day_off, can_write=access.write_own_day_off,
+     can_read=access.read_day_off, can_create=_day_off_create_check, can_update=_day_off_update_check,
+     can_write=access.write_own_day_off, augment=access.hide_day_off_descriptions,
      before_create=day_offs.check_day_off,
      before_update=lambda instance, values: day_offs.check_day_off(values, instance),
      after_create=day_offs.after_write, after_update=day_offs.after_write)

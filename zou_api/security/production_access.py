@@ -322,8 +322,8 @@ def read_day_off(day_off=None):
 
 
 def hide_day_off_descriptions(items, action, relations, id_query=None):
-    """CRUD augment of day offs: supervisors read others' day offs without their description,
-    as on the persons' day off routes (the key is left out)."""
+    """CRUD augment of day offs: only the person, admins and managers read a day off's
+    description, as on the persons' day off routes (for others the key is left out)."""
     from zou_api.security.schedule_access import hides_day_off_description
 
     for item in items:

@@ -68,8 +68,6 @@ def test_day_off_list_stays_for_admins(clients, schedule):
         assert clients[role].get("/data/day-offs").status_code == 403
 
 
-@pytest.mark.xfail(strict=True, reason="needs `augment=access.hide_day_off_descriptions` on the day-offs "
-                                       "spec (crud/production_specs.py, H2)")
 def test_supervisor_on_the_team_reads_day_off_without_description(client_for, people, schedule):
     answer = client_for(schedule["team_supervisor"]).get(f"/data/day-offs/{schedule['day_off'].id}").get_json()
     assert answer["id"] == str(schedule["day_off"].id) and "description" not in answer
