@@ -131,7 +131,7 @@ def flag(params, name, default=False):
 
 
 # -- bodies -------------------------------------------------------------------------------
-def coerce_value(column, value):
+def coerce_value(column, value, for_create=False):
     """A JSON value converted to the column's Python type; WrongParameter when it cannot be."""
     field = column.key
     if value is None:
@@ -175,7 +175,7 @@ def coerce_value(column, value):
     except (WrongParameter, ValueError, TypeError, OverflowError):
         if kind in ("json", "str"):
             raise  # the bound that was passed, said as it is
-        if kind in ("date", "datetime"):
+        if kind in ("date", "datetime") and not for_create:  # Zou names the field on updates only
             raise WrongParameter(
                 f"Invalid date format for '{field}': {value!r}. Expected an ISO 8601 date or datetime.",
                 payload={"data": None})
@@ -197,7 +197,7 @@ def clean_body(model, body, for_create, extra_fields=()):
             if for_create and key not in model.__links__ and key not in extra_fields:
                 raise WrongParameter(f"'{key}' is an invalid keyword argument for {model.__name__}")
             continue
-        values[key] = coerce_value(columns[key], value)
+        values[key] = coerce_value(columns[key], value, for_create)
     return values
 
 

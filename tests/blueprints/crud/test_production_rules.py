@@ -60,6 +60,13 @@ def test_project_validation_and_uniqueness(admin, factory, prod):
     assert admin.put(f"/data/projects/{project_id}", {"production_style": "nope"}).status_code == 400
     bad_date = admin.put(f"/data/projects/{project_id}", {"start_date": "notadate"})
     assert bad_date.status_code == 400 and "Invalid date format for 'start_date'" in bad_date.get_json()["message"]
+    # as Zou: a create says any bad value alike, an update names the date field
+    for path, body in (("projects", {"name": "Dated", "start_date": "notadate"}),
+                       ("milestones", {"project_id": str(project_id), "name": "M", "date": "garbage"})):
+        refused = admin.post(f"/data/{path}", body)
+        assert refused.status_code == 400
+        assert refused.get_json()["message"] == "One of the provided values has an invalid format."
+    assert count(factory, m.Project) == before
     assert admin.put(f"/data/projects/{project_id}", {"project_status_id": "xyz"}).status_code == 400
     unknown_status = admin.put(f"/data/projects/{project_id}", {"project_status_id": str(project_id)})
     assert unknown_status.get_json()["message"] == "The change conflicts with records referencing this one."

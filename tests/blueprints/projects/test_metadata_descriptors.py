@@ -33,6 +33,8 @@ def test_create_every_kind(clients, film, factory, studio):
     assert count["departments"] == [str(department.id)] and count["for_client"] is True
     assert len(admin.get(path(film)).get_json()) == 8
     assert event_names(factory).count("metadata-descriptor:new") == 8
+    untyped = admin.post(path(film), {"name": "Untyped"})  # as Zou: a descriptor without a type is a string
+    assert untyped.status_code == 201 and untyped.get_json()["data_type"] == "string"
 
 
 def test_create_errors(clients, film, studio):

@@ -9,7 +9,7 @@ from zou_api.utils.body_schema import BOOL, LIST, NONEMPTY_STR, STR, UUID, Opt, 
 
 
 
-CREATE_FIELDS = [Req("name", NONEMPTY_STR), Req("data_type", STR), Opt("entity_type", STR, default="Asset"),
+CREATE_FIELDS = [Req("name", NONEMPTY_STR), Opt("data_type", STR, default="string"), Opt("entity_type", STR, default="Asset"),
                  Opt("task_type_id", UUID), Opt("for_client", BOOL, default=False),
                  Opt("choices", list_of(STR), default=[]), Opt("departments", LIST, default=[])]
 UPDATE_FIELDS = [Opt("name", STR), Opt("data_type", STR, default="string"), Opt("for_client", BOOL, default=False),
@@ -19,6 +19,7 @@ UPDATE_FIELDS = [Opt("name", STR), Opt("data_type", STR, default="string"), Opt(
 def _create_values(body):
     values = check(body, CREATE_FIELDS)
     values["entity_type"] = values["entity_type"] or "Asset"
+    values["data_type"] = values["data_type"] or "string"  # as Zou: a descriptor without a type is a string
     values["departments"] = _uuid_items(values["departments"])
     return values
 
