@@ -24,11 +24,24 @@ DEFAULT_LIMIT = 100
 
 
 # -- lists -------------------------------------------------------------------------------
+def paging(params):
+    """(page, limit) of a list's query string, None and 0 when not given. As Zou, both must be
+    integers whenever they are given, paged or not (a 400 with `data: null`); they are bounded
+    so that an offset always fits in 64 bits."""
+    page, limit = params.get("page"), params.get("limit")
+    try:
+        page = None if page in (None, "") else parse_page(page, "page", minimum=None)
+        limit = 0 if limit in (None, "") else parse_limit(limit, "limit", minimum=None)
+    except WrongParameter as error:
+        raise WrongParameter(error.message, payload={"data": None}) from None
+    return page, limit
+
+
 def is_paged(params):
     """Whether a list asks for a page. As Zou: a negative page is no page at all (the plain
     list) and page 0 an empty page; `limit` 0 (or none) is the default, a negative one a 400."""
-    page = params.get("page")
-    return page not in (None, "") and parse_page(page, "page", minimum=None) >= 0
+    page, _ = paging(params)
+    return page is not None and page >= 0
 
 
 def list_instances(model, params, extra_conditions=(), relations=None, order_by=None, augment=None,
@@ -48,8 +61,7 @@ def list_instances(model, params, extra_conditions=(), relations=None, order_by=
     statement = select(*columns).where(*conditions).order_by(*order)
     ids = select(model.id).where(*conditions)
     if is_paged(params):
-        page = parse_page(params["page"], "page", minimum=None)
-        limit = parse_limit(params.get("limit") or 0, "limit", minimum=None)
+        page, limit = paging(params)
         if limit < 0:
             raise WrongParameter("limit must be a positive integer.", payload={"data": None})
         limit = limit or DEFAULT_LIMIT

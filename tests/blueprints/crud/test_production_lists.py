@@ -93,8 +93,12 @@ def test_pagination_shape(admin, factory, production):
     assert beyond["data"] == [] and beyond["total"] == 12 and beyond["offset"] == 40
     assert admin.get("/data/tasks?page=1").get_json()["limit"] == 100
     assert len(admin.get("/data/tasks?limit=2").get_json()) == 12  # limit counts only with page
-    assert admin.get("/data/tasks?page=x").status_code == 400
-    assert admin.get("/data/tasks?page=1&limit=x").status_code == 400
+    # as Zou: page and limit must be integers whenever given (a limit without page counts for nothing else)
+    for query, message in (("page=x", "page must be an integer."), ("page=1&limit=x", "limit must be an integer."),
+                           ("limit=x", "limit must be an integer."), ("page=1.5", "page must be an integer.")):
+        refused = admin.get(f"/data/tasks?{query}")
+        assert refused.status_code == 400 and refused.get_json() == {"error": True, "message": message, "data": None}
+    assert len(admin.get("/data/tasks?limit=-2").get_json()) == 12
     # Zou's edges: a negative page is the plain list, page 0 an empty page, limit 0 the default
     assert len(admin.get("/data/tasks?page=-1").get_json()) == 12
     empty = admin.get("/data/tasks?page=0").get_json()
