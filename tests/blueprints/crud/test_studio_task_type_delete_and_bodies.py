@@ -109,8 +109,10 @@ def test_a_body_that_is_not_json_keeps_its_answers(admin):
     assert response.status_code == 415
 
 
-def test_the_embedded_job_runner_is_no_job_queue(anonymous):
-    # Jobs run in-process without Redis: Zou's default (no queue enabled) says the queue is down.
-    assert anonymous.get("/status").get_json()["job-queue-up"] is False
-    assert "job-queue-up: down" in anonymous.get("/status.txt").get_data(as_text=True)
-    assert anonymous.get("/status/influx").get_json()["job-queue-up"] == 0
+def test_the_job_queue_is_up_only_with_rq_workers_behind_redis(app, anonymous):
+    # Jobs run in-process (the embedded default, no Redis): Zou's default (no queue enabled)
+    # says the queue is down. With Redis and jobs sent to RQ workers (the suite's Redis run), up.
+    queued = bool(app.config.get("REDIS_URL")) and not app.config.get("JOBS_INLINE")
+    assert anonymous.get("/status").get_json()["job-queue-up"] is queued
+    assert f"job-queue-up: {'up' if queued else 'down'}" in anonymous.get("/status.txt").get_data(as_text=True)
+    assert anonymous.get("/status/influx").get_json()["job-queue-up"] == int(queued)

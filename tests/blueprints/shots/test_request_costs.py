@@ -43,6 +43,9 @@ def test_the_login_check_reads_token_state_and_person_in_one_statement(app, clie
     assert response.status_code == 200 and response.get_json()["id"] == str(prod["t2"].id)
     person_reads = [s for s in seen if _reading("person", s)]
     assert len(person_reads) == 1
+    if app.config.get("REDIS_URL"):  # revocations live in Redis: the database only gives the person
+        assert not [s for s in seen if "revoked_token" in s or "ephemeral_secret" in s]
+        return
     assert "revoked_token" in person_reads[0] and "ephemeral_secret" in person_reads[0]
     assert not [s for s in seen if s not in person_reads and ("revoked_token" in s or "ephemeral_secret" in s)]
 
