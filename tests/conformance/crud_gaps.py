@@ -11,11 +11,11 @@ def first(items, **match):
     raise LookupError(match)
 
 
-def production(c, production_type="featurefilm"):
+def production(c, production_type="featurefilm", name="Gap Film"):
     task_types = c.get("/data/task-types", record=False)
     asset_types = c.get("/data/asset-types", record=False)
     statuses = c.get("/data/task-status", record=False)
-    project = c.post("/data/projects", {"name": "Gap Film", "production_type": production_type},
+    project = c.post("/data/projects", {"name": name, "production_type": production_type},
                      expect=201, record=False)
     asset = c.post("/data/entities", {"name": "Bunny", "project_id": project["id"],
                                       "entity_type_id": first(asset_types, name="Character")["id"]},

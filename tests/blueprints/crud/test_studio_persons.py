@@ -88,8 +88,8 @@ def test_password_and_two_factor_secrets_are_ignored(admin, factory, anonymous):
     ({"expiration_date": "not a date"}, "Expiration date is not valid."),
     ({"expiration_date": "2001-01-01"}, "Expiration date can't be in the past."),
     ({"country": "FRA"}, "Invalid country code, expected an ISO 3166-1 alpha-2 code."),
-    ({"position": "boss"}, "Invalid position, expected one of: artist, lead, supervisor."),
-    ({"seniority": "expert"}, "Invalid seniority, expected one of: junior, mid, senior."),
+    ({"position": "boss"}, "'boss'"),
+    ({"seniority": "expert"}, "'expert'"),
     ({"preferred_two_factor_authentication": "sms"}, "'sms'"),
     ({"bogus": 1}, "'bogus' is an invalid keyword argument for Person"),
     ({"last_name": "B" * 100}, "One of the provided values has an invalid format."),
@@ -233,7 +233,7 @@ def test_admin_updates_a_person(admin, people, factory):
     ({"studio_id": ZERO}, "The change conflicts with records referencing this one."),
     ({"studio_id": "bad"}, "One of the provided values has an invalid format."),
     ({"departments": ["bad"]}, "One of the provided values has an invalid format."),
-    ({"position": "boss"}, "Invalid position, expected one of: artist, lead, supervisor."),
+    ({"position": "boss"}, "'boss'"),
 ])
 def test_update_validation(admin, people, factory, values, message):
     factory.session.execute(update(Person).where(Person.id == people["admin"].id)
