@@ -1,5 +1,5 @@
 """Entities (assets, shots, sequences, episodes, scenes, edits, concepts share one table), their types, links and instances."""
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import mapped_column
 
 from zou_api.models.base import Base, BaseMixin, JSONType
@@ -33,7 +33,8 @@ class Entity(BaseMixin, Base):
     data = mapped_column(JSONType)
     ready_for = mapped_column(Uuid, ForeignKey("task_type.id"), index=True)
     created_by = mapped_column(Uuid, ForeignKey("person.id"), index=True)
-    __table_args__ = (UniqueConstraint('name', 'project_id', 'entity_type_id', 'parent_id', name="entity_uc"),)
+    __table_args__ = (UniqueConstraint('name', 'project_id', 'entity_type_id', 'parent_id', name="entity_uc"),
+                      Index("ix_entity_project_id_updated_at", "project_id", "updated_at"))
 
 
 class EntityLink(BaseMixin, Base):

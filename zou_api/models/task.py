@@ -1,5 +1,5 @@
 """Task types, task statuses, tasks, assignations and time spents."""
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import mapped_column
 
 from zou_api.models.base import Base, BaseMixin, JSONType
@@ -66,7 +66,9 @@ class Task(BaseMixin, Base):
     task_status_id = mapped_column(Uuid, ForeignKey("task_status.id"), index=True)
     entity_id = mapped_column(Uuid, ForeignKey("entity.id"), index=True)
     assigner_id = mapped_column(Uuid, ForeignKey("person.id"), index=True)
-    __table_args__ = (UniqueConstraint('name', 'project_id', 'task_type_id', 'entity_id', name="task_uc"),)
+    __table_args__ = (UniqueConstraint('name', 'project_id', 'task_type_id', 'entity_id', name="task_uc"),
+                      # a board's change signal (count, latest update of a production's tasks) from the index alone
+                      Index("ix_task_project_id_updated_at", "project_id", "updated_at"))
 
 
 class TaskPersonLink(Base):

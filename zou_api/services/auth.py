@@ -50,6 +50,10 @@ def find_person_by_email(email):
     ).scalars().first()
 
 
+LOGIN_WAIT_SECONDS = 5  # how long a try waits for tries of the same account still being checked
+IN_FLIGHT_SECONDS = 60  # a try in progress is forgotten after this (a process that died mid-check)
+
+
 def _lock_message():
     minutes = settings.require("LOGIN_LOCK_MINUTES")
     wait = "a minute" if minutes == 1 else f"{minutes} minutes"
@@ -68,15 +72,34 @@ class LoginAttempt:
     def __init__(self, login, person, ip_address):
         account = str(person.id) if person is not None else hashlib.sha256(login.strip().lower().encode()).hexdigest()
         self.key = f"login-failures:{account}:{ip_address or '-'}"
+        self.in_flight_key = f"login-checking:{account}:{ip_address or '-'}"
         self.person = person
 
     def start(self):
-        """Count this try; LoginFailed (locked) when the limit is already reached."""
+        """Count this try; LoginFailed (locked) when the failures already reach the limit.
+
+        At most `limit` tries hold a place in the count at once (failures and tries still being
+        checked), so a burst of wrong passwords gets no more checks than the limit. A try finding
+        the places taken only by tries in progress (several logins of one account at the same
+        moment: a studio's shared account, scripts) waits for them to end, up to LOGIN_WAIT_SECONDS,
+        instead of being refused; places taken by failures refuse it at once."""
         config = settings.all()
         limit = config["LOGIN_MAX_FAILED_ATTEMPTS"]
-        count = ephemeral.incr(self.key, config["LOGIN_LOCK_MINUTES"] * 60, extend_up_to=limit)
-        if count > limit:
-            raise LoginFailed(_lock_message(), payload={"error": True, "too_many_failed_login_attemps": True})
+        ttl = config["LOGIN_LOCK_MINUTES"] * 60
+        deadline = time.monotonic() + LOGIN_WAIT_SECONDS
+        while True:
+            count = ephemeral.incr(self.key, ttl, extend_up_to=limit)
+            if count <= limit:
+                ephemeral.incr(self.in_flight_key, IN_FLIGHT_SECONDS, extend_up_to=10 ** 9)
+                return
+            ephemeral.decr(self.key)
+            in_flight = int(ephemeral.get(self.in_flight_key) or 0)
+            if count - 1 - in_flight >= limit or time.monotonic() >= deadline:
+                raise LoginFailed(_lock_message(), payload={"error": True, "too_many_failed_login_attemps": True})
+            time.sleep(0.05)
+
+    def _ended(self):
+        ephemeral.decr(self.in_flight_key)
 
     def failed(self, message, payload=None):
         """The try failed: it stays counted (and shows on the person); the LoginFailed to raise."""
@@ -85,13 +108,16 @@ class LoginAttempt:
                 connection.execute(update(Person.__table__).where(Person.__table__.c.id == self.person.id).values(
                     login_failed_attemps=func.coalesce(Person.__table__.c.login_failed_attemps, 0) + 1,
                     last_login_failed=utcnow()))
+        self._ended()
         return LoginFailed(message, payload=payload)
 
     def not_a_failure(self):
         ephemeral.decr(self.key)
+        self._ended()
 
     def succeeded(self):
         ephemeral.clear(self.key)
+        self._ended()
 
 
 _DUMMY_HASHES = {}
@@ -187,8 +213,13 @@ def organisation():
     org = session.execute(select(Organisation).order_by(Organisation.created_at)).scalars().first()
     if org is None:
         org = Organisation(name="Kitsu", hours_by_day=8.0)
-        with transaction():
-            session.add(org)
+        try:
+            with transaction():
+                session.add(org)
+        except WrongParameter:  # first logins at the same moment: another one created it first
+            org = session.execute(select(Organisation).order_by(Organisation.created_at)).scalars().first()
+            if org is None:
+                raise
     return org
 
 

@@ -150,3 +150,18 @@ def test_concurrent_tries_are_counted_before_they_are_checked(served_app, artist
     assert len(checked) <= 5
     assert all(body == WRONG or status == 200 for status, body in answers if body != LOCKED)
     assert sum(1 for _, body in answers if body == LOCKED) >= len(passwords) - 5
+
+
+def test_concurrent_right_logins_of_one_account_all_get_in(served_app, artist):
+    """Twelve logins of one account with the right password at once (a shared account, scripts):
+    the tries beyond the limit wait for those being checked instead of being refused as locked."""
+
+    def attempt(_):
+        response = requests.post(f"{served_app}/auth/login", json={"email": artist.email, "password": PASSWORD},
+                                 timeout=60)
+        return response.status_code, response.json()
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        answers = list(pool.map(attempt, range(12)))
+    assert [status for status, _ in answers] == [200] * 12, [body for status, body in answers if status != 200][:2]
+    assert all("access_token" in body for _, body in answers)
