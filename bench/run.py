@@ -67,7 +67,7 @@ class Server:
         if not self.rss_match:
             return
         for pid in os.listdir("/proc"):
-            if not pid.isdigit():
+            if not pid.isdigit() or int(pid) == os.getpid():  # this script's command line names the pattern too
                 continue
             try:
                 with open(f"/proc/{pid}/cmdline", "rb") as handle:
