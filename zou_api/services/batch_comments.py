@@ -5,22 +5,8 @@ import uuid
 from zou_api.exceptions import PermissionDenied, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import Comment, Task, TaskStatus
-from zou_api.security import permissions as p
 from zou_api.services import comments as task_comments
 from zou_api.services import preview_files, preview_media
-
-
-def may_comment(task, status):
-    """Admins; managers, supervisors and clients of the project; artists and vendors assigned.
-    Artists use artist-allowed statuses, clients client-allowed ones."""
-    if not p.has_task_action_access(task):
-        return False
-    role = p.current_role()
-    if role in ("user", "vendor") and not status.is_artist_allowed:
-        return False
-    if role == "client" and not status.is_client_allowed:
-        return False
-    return True
 
 
 def parse_items(raw, task_id=None):
@@ -54,14 +40,15 @@ def parse_items(raw, task_id=None):
     return parsed
 
 
-def create(items, files, author_id, store):
-    """Create each comment (refusing tasks the caller may not comment), then its attachments and
+def create(items, files, author_id, store, allow):
+    """Create each comment (refusing, with a 403, tasks the caller may not comment with that status:
+    `allow(task, status)`, the rule of the single comment route), then its attachments and
     previews. `files`: {field name: {"name", "mimetype", "stream"}}. Answers the comments."""
     answers = []
     for index, item in enumerate(items):
         task = db.session.get(Task, item["task_id"])
         status = db.session.get(TaskStatus, item["task_status_id"])
-        if task is not None and status is not None and not may_comment(task, status):
+        if task is not None and status is not None and not allow(task, status):
             raise PermissionDenied()
         attachments = [f for key, f in sorted(files.items()) if key.startswith(f"attachment-{index}-")]
         answer = task_comments.create_comment(

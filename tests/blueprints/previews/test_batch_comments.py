@@ -48,3 +48,23 @@ def test_batch_comment_errors(clients, prod, factory, client_for):
     one = clients["user"].post(f"/actions/tasks/{prod['task'].id}/batch-comment", json=None, data={"comments": json.dumps(
         [{"task_status_id": str(wip.id), "text": "mine"}])}, content_type="multipart/form-data")
     assert one.status_code == 201 and one.json[0]["object_id"] == str(prod["task"].id)
+
+
+def test_batch_comments_follow_the_comment_routes_rule(clients, prod, factory):
+    """Per role and status, the batch route allows exactly what the single comment route allows
+    (one rule: security/task_access.may_comment)."""
+    statuses = [factory.task_status(short) for short in ("wip", "wfa", "retake", "done")]
+    seen = set()
+    for role in ("manager", "supervisor", "user", "vendor", "client"):
+        for status in statuses:
+            single = clients[role].post(f"/actions/tasks/{prod['task'].id}/comment",
+                                        {"task_status_id": str(status.id), "comment": f"{role} single"})
+            batch = clients[role].post("/actions/tasks/batch-comment", json=None, data={"comments": json.dumps(
+                [{"task_id": str(prod["task"].id), "task_status_id": str(status.id), "text": f"{role} batch"}])},
+                content_type="multipart/form-data")
+            allowed = single.status_code == 201
+            assert (batch.status_code == 201) == allowed, (role, status.short_name, single.status_code,
+                                                           batch.status_code)
+            assert batch.status_code in (201, 403)
+            seen.add(allowed)
+    assert seen == {True, False}  # both outcomes occur, so the comparison can fail

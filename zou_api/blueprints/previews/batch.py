@@ -3,6 +3,7 @@ from flask import request
 
 from zou_api import storage
 from zou_api.blueprints.base import Resource, json_response
+from zou_api.security import task_access
 from zou_api.security.access import LOGGED_IN, task_reader
 from zou_api.security.permissions import current_person_id
 from zou_api.services import batch_comments
@@ -28,7 +29,8 @@ class BatchCommentResource(Resource):
 
     def post(self):
         items = batch_comments.parse_items(_raw_comments())
-        return json_response(batch_comments.create(items, _files(), current_person_id(), storage.get_store()), 201)
+        return json_response(batch_comments.create(items, _files(), current_person_id(), storage.get_store(),
+                                                   allow=task_access.may_comment), 201)
 
 
 class TaskBatchCommentResource(Resource):
@@ -38,4 +40,5 @@ class TaskBatchCommentResource(Resource):
 
     def post(self, task_id):
         items = batch_comments.parse_items(_raw_comments(), task_id)
-        return json_response(batch_comments.create(items, _files(), current_person_id(), storage.get_store()), 201)
+        return json_response(batch_comments.create(items, _files(), current_person_id(), storage.get_store(),
+                                                   allow=task_access.may_comment), 201)
