@@ -127,6 +127,15 @@ def clean_db(request, app):
 
 
 @pytest.fixture
+def computed_afresh(monkeypatch):
+    """Nothing kept between requests (services/data_generation.py): for tests that count the
+    statements a request runs whatever was asked before it."""
+    from zou_api.services import data_generation
+
+    monkeypatch.setattr(data_generation.Store, "remember", lambda self, key, compute: compute())
+
+
+@pytest.fixture
 def ctx(app):
     """An app context for tests that call services or read the database directly."""
     from zou_api.extensions import db

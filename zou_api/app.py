@@ -12,6 +12,7 @@ from zou_api import events
 from zou_api.config import load_settings
 from zou_api.exceptions import ZouError
 from zou_api.extensions import db, jwt
+from zou_api.services import data_generation
 from zou_api.blueprints.base import json_response
 
 log = logging.getLogger("zou_api")
@@ -43,6 +44,7 @@ def create_app(settings=None):
     for folder in (config["PREVIEW_FOLDER"], config["TMP_DIR"], config["MAIL_OUTBOX"]):
         os.makedirs(folder, exist_ok=True)
     app.extensions["zou_db_engine"] = db.init(config["DATABASE_URL"], echo=config["SQL_ECHO"])
+    data_generation.install(app.extensions["zou_db_engine"], config["REDIS_URL"])
     jwt.init_app(app)
     events.bus.configure_redis(config["REDIS_URL"])
     _register_token_checks()

@@ -52,7 +52,7 @@ def test_stream_answer_is_ndjson_with_a_header_line(app):
     assert lines[0]["compact"] is False and lines[1:] == ROWS
 
 
-def test_etag_and_304_skip_the_rows(app):
+def test_etag_and_304_skip_the_rows(app, computed_afresh):
     state = {"version": 1}
     response, _ = _answer(app, signal=lambda: state["version"])
     tag = response.headers["ETag"]

@@ -7,6 +7,7 @@ from sqlalchemy import literal, select, union_all
 
 from zou_api.exceptions import PermissionDenied, Unauthorized
 from zou_api.extensions import db
+from zou_api.services import data_generation
 from zou_api.security.two_factor import check_two_factor_setup
 from zou_api.utils.values import is_uuid, parse_uuid
 
@@ -138,10 +139,16 @@ def department_ids_of_current_user():
 
 
 def _load_memberships(cache):
-    """The caller's projects and departments in one statement (a UNION ALL of both links)."""
+    """The caller's projects and departments in one statement (a UNION ALL of both links), kept
+    while the data generation stays the same."""
+    person_id = current_person_id()
+    cache["project_ids"], cache["department_ids"] = data_generation.remember(
+        ("memberships", person_id), lambda: _memberships(person_id))
+
+
+def _memberships(person_id):
     from zou_api.models import DepartmentLink, ProjectPersonLink
 
-    person_id = current_person_id()
     statement = union_all(
         select(literal(0).label("kind"), ProjectPersonLink.project_id.label("id"))
         .where(ProjectPersonLink.person_id == person_id),
@@ -150,7 +157,7 @@ def _load_memberships(cache):
     found = ({kind: set() for kind in (0, 1)})
     for kind, value in db.session.execute(statement):
         found[kind].add(value)
-    cache["project_ids"], cache["department_ids"] = found[0], found[1]
+    return frozenset(found[0]), frozenset(found[1])
 
 
 def has_project_access(project_id):

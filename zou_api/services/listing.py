@@ -25,6 +25,7 @@ import orjson
 from sqlalchemy import DateTime, cast, func, literal, null, select, union_all
 
 from zou_api.extensions import db
+from zou_api.services import data_generation
 
 
 @dataclass
@@ -58,6 +59,9 @@ class Listing:
         """The entity tag of the answer, or None without a signal."""
         if self.signal is None:
             return None
+        return data_generation.remember(("etag", self.kind, tuple(str(part) for part in self.key)), self._etag)
+
+    def _etag(self):
         digest = hashlib.sha1(orjson.dumps([self.signal(), [str(part) for part in self.key]],
                                            default=str, option=orjson.OPT_NON_STR_KEYS))
         return digest.hexdigest()

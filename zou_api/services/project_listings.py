@@ -21,6 +21,7 @@ from zou_api.models import (
     ProjectTaskTypeLink,
     load_links,
 )
+from zou_api.services import data_generation
 from zou_api.services.listing import group_rows, group_values, model_columns, row_dicts
 
 
@@ -74,7 +75,14 @@ def first_episodes(project_ids):
 
 
 def open_projects(caller, name=None):
-    """Open productions with their links, descriptors, task type and task status links."""
+    """Open productions with their links, descriptors, task type and task status links; kept
+    while the data generation stays the same (services/data_generation.py)."""
+    scope = None if caller.is_admin else frozenset(caller.project_ids)
+    return data_generation.remember(("open-projects", scope, caller.role == "client", name),
+                                    lambda: _open_projects(caller, name))
+
+
+def _open_projects(caller, name):
     items = _projects(caller, [Project.project_status_id.in_(_open_status_ids())], name)
     if not items:
         return []

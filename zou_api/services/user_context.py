@@ -30,7 +30,7 @@ from zou_api.models import (
     TaskType,
     TaskTypeAssetTypeLink,
 )
-from zou_api.services import notification_inbox, search_filters
+from zou_api.services import data_generation, notification_inbox, search_filters
 from zou_api.services.asset_types import NON_ASSET_TYPES
 
 OPEN = "Open"
@@ -82,7 +82,14 @@ def _groups(key, build, **params):
 # -- projects ------------------------------------------------------------------------------------
 def open_projects(caller):
     """The open projects whose team the caller is on (admins: every open project), each with its
-    links, descriptors (clients: those for clients), task type and status settings."""
+    links, descriptors (clients: those for clients), task type and status settings. Kept while
+    the data generation stays the same (services/data_generation.py)."""
+    scope = None if caller.is_admin else frozenset(caller.project_ids)
+    return data_generation.remember(("user-open-projects", scope, caller.role == "client"),
+                                    lambda: _open_projects(caller))
+
+
+def _open_projects(caller):
     def build(mine):
         statement = (select(*_columns(Project))
                      .join(ProjectStatus, ProjectStatus.id == Project.project_status_id)
@@ -252,6 +259,12 @@ def project_roles(caller):
 
 
 def context(caller, user_limit=None):
+    """What the Kitsu web app loads at start, kept while the data generation stays the same."""
+    return data_generation.remember(("user-context", caller.person_id, user_limit),
+                                    lambda: _context(caller, user_limit))
+
+
+def _context(caller, user_limit):
     answer = {
         "asset_types": asset_types(),
         "custom_actions": _all(CustomAction, CustomAction.name),

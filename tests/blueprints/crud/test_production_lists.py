@@ -43,7 +43,7 @@ def production(factory, people):
     return project, factory.asset(project, name="Crowd")
 
 
-def test_ten_thousand_tasks_take_one_query(app, clients, factory, people, production):
+def test_ten_thousand_tasks_take_one_query(app, clients, factory, people, production, computed_afresh):
     project, asset = production
     add_tasks(factory, project, asset, 10, assignee=people["vendor"])
     cases = [("admin", "/data/tasks"), ("admin", "/data/tasks?relations=true"), ("user", "/data/tasks"),

@@ -137,7 +137,7 @@ def _count_queries(app, call):
     return len(statements), response
 
 
-def test_boards_run_a_constant_number_of_queries(app, clients, factory, people):
+def test_boards_run_a_constant_number_of_queries(app, clients, factory, people, computed_afresh):
     prod = build(factory, people)
     url = f"/data/shots/with-tasks?project_id={prod['project'].id}"
     small, _ = _count_queries(app, lambda: clients["admin"].get(url))

@@ -92,7 +92,7 @@ def test_the_callers_projects_and_departments_come_in_one_statement(app, clients
     assert "department_link" in membership
 
 
-def test_an_unchanged_board_costs_one_signal_statement(app, clients, prod):
+def test_an_unchanged_board_costs_one_signal_statement(app, clients, prod, computed_afresh):
     url = f"/data/shots/with-tasks?project_id={prod['project'].id}"
     first = clients["manager"].get(url)
     tag = first.headers["ETag"]
@@ -102,6 +102,26 @@ def test_an_unchanged_board_costs_one_signal_statement(app, clients, prod):
     assert len(signals) == 1
     assert not [s for s in seen if _reading("task", s) and s not in signals]
     assert len(seen) <= 4  # the person with the token state, the memberships (+ departments), the signal
+
+
+def test_an_unchanged_board_of_an_unchanged_database_costs_the_login_check_only(app, clients, prod, factory):
+    """Within one data generation the signal's value is kept (services/data_generation.py): the
+    304 reads the token's person and nothing else; the first read after a write runs the signal
+    again, once."""
+    url = f"/data/shots/with-tasks?project_id={prod['project'].id}"
+    tag = clients["manager"].get(url).headers["ETag"]
+    seen, again = _statements(app, lambda: clients["manager"].get(url, headers={"If-None-Match": tag}))
+    keeps = bool(app.config.get("REDIS_URL")) or db.is_sqlite  # PostgreSQL without Redis keeps nothing
+    assert again.status_code == 304
+    if keeps:
+        assert len(seen) == 1 and _reading("person", seen[0]), seen
+    factory.session.get(Entity, prod["sh1"].id).description = "changed"
+    factory.session.commit()
+    seen, changed = _statements(app, lambda: clients["manager"].get(url, headers={"If-None-Match": tag}))
+    assert changed.status_code == 200 and changed.headers["ETag"] != tag
+    assert len([s for s in seen if "count(" in s.lower()]) == 1
+    seen, again = _statements(app, lambda: clients["manager"].get(url, headers={"If-None-Match": changed.headers["ETag"]}))
+    assert again.status_code == 304 and len([s for s in seen if "count(" in s.lower()]) == (0 if keeps else 1)
 
 
 def test_the_signal_moves_with_each_part(app, clients, prod, factory, people):

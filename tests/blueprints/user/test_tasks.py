@@ -127,7 +127,7 @@ def test_task_lists_need_a_login(anonymous):
     assert anonymous.get("/data/user/tasks").status_code == 401
 
 
-def test_task_list_runs_a_constant_number_of_queries(app, clients, studio, people, factory):
+def test_task_list_runs_a_constant_number_of_queries(app, clients, studio, people, factory, computed_afresh):
     def add(count, start):
         rows = [{"id": uuid.uuid4(), "name": f"t{start + i:04d}", "project_id": studio.p1.id,
                  "entity_id": studio.shots[i % 3].id, "task_type_id": studio.animation.id,

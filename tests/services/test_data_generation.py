@@ -1,0 +1,204 @@
+"""Values kept while the data generation stays the same (services/data_generation.py): reads
+leave the generation alone, every committed write moves it before its answer is sent, and what
+each role reads after a write is what the write made, whatever it read before."""
+import os
+import threading
+
+import pytest
+import requests
+
+from tests.factories import PASSWORD
+from zou_api.extensions import db
+from zou_api.models import Project
+from zou_api.services import data_generation
+
+
+def _generation(app):
+    with app.app_context():
+        return data_generation.current()
+
+
+def _keeps(app):
+    with app.app_context():
+        store = data_generation.store_of(db.engine)
+        return store is not None and store.backend is not None
+
+
+@pytest.fixture
+def prod(factory, people):
+    project = factory.project(team=[people[r] for r in ("manager", "supervisor", "user", "client", "vendor")],
+                              name="Generation")
+    return project
+
+
+def test_reads_leave_the_generation_and_writes_move_it(app, clients, prod, anonymous, people):
+    if not _keeps(app):
+        pytest.skip("PostgreSQL without Redis keeps nothing")
+    before = _generation(app)
+    for role in ("admin", "manager", "supervisor", "user", "client", "vendor"):
+        for path in ("/data/projects/open", "/data/user/context", "/data/projects", f"/data/projects/{prod.id}",
+                     "/data/user/tasks", "/data/persons"):
+            clients[role].get(path)
+    assert _generation(app) == before
+    refused = clients["manager"].put(f"/data/projects/{prod.id}", {"start_date": "not a date"})
+    assert refused.status_code == 400 and _generation(app) == before  # rolled back: nothing moved
+    assert clients["manager"].put(f"/data/projects/{prod.id}", {"description": "moved"}).status_code == 200
+    after_write = _generation(app)
+    assert after_write != before
+    # a refused login counts on the person (written on a connection of its own): it moves too
+    anonymous.post("/auth/login", {"email": people["user"].email, "password": "wrong-password-1"})
+    assert _generation(app) != after_write
+
+
+def _open_names(client, path="/data/projects/open"):
+    return sorted(project["name"] for project in client.get(path).get_json())
+
+
+def test_every_role_reads_a_write_at_once(app, clients, prod, factory, people):
+    roles = ("admin", "manager", "supervisor", "user", "client", "vendor")
+    for role in roles:  # fill what is kept for each role
+        assert _open_names(clients[role]) == ["Generation"]
+        assert [p["name"] for p in clients[role].get("/data/user/context").get_json()["projects"]] == ["Generation"]
+    assert clients["admin"].put(f"/data/projects/{prod.id}", {"name": "Renamed"}).status_code == 200
+    for role in roles:
+        assert _open_names(clients[role]) == ["Renamed"], role
+        assert _open_names(clients[role], "/data/user/projects/open") == ["Renamed"], role
+        assert [p["name"] for p in clients[role].get("/data/user/context").get_json()["projects"]] == ["Renamed"]
+    # a new production with the artist on its team: their memberships and open productions follow
+    other = clients["admin"].post("/data/projects", {"name": "Second", "production_type": "short"}).get_json()
+    assert _open_names(clients["user"]) == ["Renamed"]
+    added = clients["admin"].post(f"/data/projects/{other['id']}/team", {"person_id": str(people["user"].id)})
+    assert added.status_code == 201
+    assert _open_names(clients["user"]) == ["Renamed", "Second"]
+    assert clients["user"].get(f"/data/projects/{other['id']}").status_code == 200
+    removed = clients["admin"].delete(f"/data/projects/{other['id']}/team/{people['user'].id}")
+    assert removed.status_code == 204
+    assert _open_names(clients["user"]) == ["Renamed"]
+    assert clients["user"].get(f"/data/projects/{other['id']}").status_code == 403
+    # a write made outside the API's routes (a script on the session) is seen too
+    factory.session.get(Project, prod.id).name = "Scripted"
+    factory.session.commit()
+    assert _open_names(clients["client"]) == ["Scripted"]
+
+
+def test_an_unread_notification_count_follows_comments(app, clients, prod, factory, people):
+    shot = factory.shot(prod, factory.sequence(prod))
+    task = factory.task(shot, factory.task_type("Animation", "Shot"), assignees=[people["user"]])
+    assert clients["user"].get("/data/user/context").get_json()["notification_count"] == 0
+    status = factory.task_status("wip")
+    posted = clients["manager"].post(f"/actions/tasks/{task.id}/comment",
+                                     {"task_status_id": str(status.id), "comment": "look"})
+    assert posted.status_code == 201
+    assert clients["user"].get("/data/user/context").get_json()["notification_count"] == 1
+
+
+def test_a_role_change_is_seen_by_the_next_request(app, clients, prod, people):
+    assert clients["user"].get("/data/persons").status_code == 200
+    assert clients["user"].post("/data/projects", {"name": "Not mine"}).status_code == 403
+    changed = clients["admin"].put(f"/data/persons/{people['user'].id}", {"role": "admin"})
+    assert changed.status_code == 200
+    assert clients["user"].post("/data/projects", {"name": "Now mine"}).status_code == 201
+
+
+def test_the_marker_file_is_shared_by_processes(tmp_path):
+    """Two processes of the embedded default (SQLite) see each other's bumps: each reads the
+    file; a bump always moves the value, even twice in the same nanosecond."""
+    path = str(tmp_path / "zou.db-generation")
+    one, two = data_generation._MarkerFile(path), data_generation._MarkerFile(path)
+    seen = [one.read()]
+    for writer in (one, two, one, one, two):
+        writer.bump()
+        seen.append(two.read())
+        assert one.read() == two.read()
+    assert seen == sorted(seen) and len(set(seen)) == len(seen)
+
+
+@pytest.mark.skipif(not os.environ.get("ZOU_TEST_REDIS_URL"), reason="needs ZOU_TEST_REDIS_URL")
+def test_the_redis_generation_never_comes_back_after_a_flush():
+    backend = data_generation._Redis(os.environ["ZOU_TEST_REDIS_URL"])
+    first = backend.read()
+    backend.bump()
+    bumped = backend.read()
+    assert bumped == first + 1
+    backend.client.delete(data_generation.REDIS_KEY)  # a flushed or restarted Redis
+    again = backend.read()
+    assert again not in (first, bumped)
+    backend.client.delete(data_generation.REDIS_KEY)
+    backend.bump()  # a bump on a missing key starts from a random number too
+    assert backend.read() not in (first, bumped, 1)
+
+
+def test_kept_values_are_bounded_in_number_and_age(monkeypatch):
+    class Fixed:
+        def read(self):
+            return 7
+
+        def bump(self):
+            pass
+
+    store = data_generation.Store(Fixed())
+    calls = []
+    for index in range(data_generation.MAX_ENTRIES + 10):
+        store.remember(("k", index), lambda: calls.append(1) or len(calls))
+    assert len(store.kept) == data_generation.MAX_ENTRIES
+    assert store.remember(("k", 0), lambda: "again") == "again"  # the oldest went first
+    now = [1000.0]
+    monkeypatch.setattr(data_generation.time, "monotonic", lambda: now[0])
+    assert store.remember(("aged",), lambda: "first") == "first"
+    assert store.remember(("aged",), lambda: "second") == "first"
+    now[0] += data_generation.TTL_SECONDS + 1
+    assert store.remember(("aged",), lambda: "third") == "third"
+
+
+def test_concurrent_readers_see_each_acknowledged_write(app, served_app, factory, people, prod):
+    """Real clients on the served app: one renames the production 20 times; after each answer,
+    four readers of other roles ask the open productions and must all read the new name."""
+    tokens = {}
+    for role in ("manager", "user", "client", "vendor", "supervisor"):
+        login = requests.post(f"{served_app}/auth/login", json={"email": people[role].email, "password": PASSWORD},
+                              timeout=30)
+        tokens[role] = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    readers = ("user", "client", "vendor", "supervisor")
+    stale, failures = [], []
+
+    def read(role, expected):
+        try:
+            answer = requests.get(f"{served_app}/data/projects/open", headers=tokens[role], timeout=30)
+            names = [p["name"] for p in answer.json()]
+            if names != [expected]:
+                stale.append((role, expected, names))
+        except Exception as error:  # noqa: BLE001 - reported below
+            failures.append(repr(error))
+
+    for step in range(20):
+        name = f"Generation {step}"
+        answer = requests.put(f"{served_app}/data/projects/{prod.id}", json={"name": name},
+                              headers=tokens["manager"], timeout=30)
+        assert answer.status_code == 200
+        threads = [threading.Thread(target=read, args=(role, name)) for role in readers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert not failures and not stale, (failures, stale[:3])
+
+
+def test_textual_writes_move_it_and_untracked_tables_do_not(app):
+    from sqlalchemy import text
+
+    if not _keeps(app):
+        pytest.skip("PostgreSQL without Redis keeps nothing")
+    with app.app_context():
+        before = data_generation.current()
+        with db.engine.begin() as connection:
+            connection.execute(text("SELECT count(*) FROM person"))
+            connection.execute(text("DELETE FROM ephemeral_secret WHERE key = 'nothing'"))
+        assert data_generation.current() == before
+        with db.engine.begin() as connection:
+            connection.execute(text("UPDATE project_status SET color = color WHERE name = 'nothing'"))
+        assert data_generation.current() != before
+        moved = data_generation.current()
+        with db.engine.connect() as connection:  # written, then rolled back: nothing moves
+            connection.exec_driver_sql("UPDATE project_status SET color = color")
+            connection.rollback()
+        assert data_generation.current() == moved
