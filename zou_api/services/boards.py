@@ -132,12 +132,12 @@ _ENTITY_ID = TASK_COLUMNS.index("entity_id")
 
 
 def _tasks_by_entity(entity_ids, caller, kind, single=False):
-    """{entity_id: [task dict]} for the entities of a select, in three queries. Clients see
-    neither assignees nor difficulty on a board (they do on a single entity).
+    """{entity_id: [task values in TASK_FIELDS[kind] order]} for the entities of a select, in
+    three queries (the dicts are made as each row is built: a board's tasks wait as tuples).
+    Clients see neither assignees nor difficulty on a board (they do on a single entity).
 
     The hot loop of the boards (a task a turn): values are picked by position into the
     kind's key order, ids come as text from SQL, only the dates are formatted here."""
-    names = TASK_FIELDS[kind]
     pick = _TASK_PICKERS[kind]
     task_conditions = [Task.entity_id.in_(entity_ids)] + entity_scope.task_conditions(caller)
     columns = [_id_text(Task.__table__.c[name]) if name in TASK_ID_COLUMNS else Task.__table__.c[name]
@@ -180,7 +180,7 @@ def _tasks_by_entity(entity_ids, caller, kind, single=False):
         tasks = result.get(entity_id)
         if tasks is None:
             tasks = result[entity_id] = []
-        tasks.append(dict(zip(names, pick(values))))
+        tasks.append(pick(values))
     return result
 
 
@@ -260,8 +260,9 @@ def _concept_links(entity_ids):
     return result
 
 
-def board_rows(kind, caller, project_id=None, episode_id=None, entity_ids=None, single=False):
-    """The board's rows (dicts), in a constant number of queries."""
+def board_rows(kind, caller, project_id=None, episode_id=None, entity_ids=None, single=False, lazy=False):
+    """The board's rows (dicts), in a constant number of queries. `lazy`: the queries run now,
+    the rows are built as they are taken (a big board's answer is serialised a batch at a time)."""
     conditions = list(entity_scope.entity_conditions(caller))
     if project_id is not None:
         conditions.append(Entity.project_id == project_id)
@@ -288,7 +289,10 @@ def board_rows(kind, caller, project_id=None, episode_id=None, entity_ids=None, 
         extra = _casting_episodes(ids, episode_id)
     elif kind == "concept":
         extra = _concept_links(ids)
-    return [_build(kind, row, tasks.get(_str(row._mapping["id"]), []), extra) for row in rows]
+    names = TASK_FIELDS[kind]
+    built = (_build(kind, row, [dict(zip(names, values)) for values in tasks.get(_str(row._mapping["id"]), ())],
+                    extra) for row in rows)
+    return built if lazy else list(built)
 
 
 def change_of(project_id, person_id):
@@ -307,5 +311,5 @@ def board(kind, caller, project_id=None, episode_id=None):
     """A Listing of the board, with the ETag signal when a project is given."""
     signal = (lambda: change_of(project_id, caller.person_id)) if project_id is not None else None
     return Listing(kind=kind, fields=FIELDS[kind], nested={"tasks": TASK_FIELDS[kind]},
-                   produce=lambda: board_rows(kind, caller, project_id, episode_id), signal=signal,
+                   produce=lambda: board_rows(kind, caller, project_id, episode_id, lazy=True), signal=signal,
                    key=(caller.person_id, caller.role, kind, project_id, episode_id))
