@@ -6,7 +6,7 @@ Revocations live in Redis when REDIS_URL is set, in the database otherwise
 import datetime
 
 from flask import current_app
-from sqlalchemy import delete, exists, literal, select
+from sqlalchemy import bindparam, delete, exists, select
 
 from zou_api.extensions import db
 
@@ -103,6 +103,9 @@ def is_token_revoked(jwt_header, jwt_payload):
     return _issued_before_password_change(jwt_payload)
 
 
+_TOKEN_STATE = {}
+
+
 def _token_state_in_database(jwt_payload):
     """(person found, token refused) in ONE statement when revocations live in the database:
     the token's person, whether one of its jtis is revoked, and the moment their tokens are
@@ -117,12 +120,17 @@ def _token_state_in_database(jwt_payload):
     if not is_uuid(subject):
         return False, None
     jtis = [jti for jti in (jwt_payload.get("jti"), jwt_payload.get("refresh_jti")) if jti]
-    revoked = (exists().where(RevokedToken.jti.in_(jtis)) if jtis else literal(False)).label("revoked")
-    valid_after = (select(EphemeralSecret.value)
-                   .where(EphemeralSecret.key == _valid_after_key(subject),
-                          EphemeralSecret.expires_at >= ephemeral._now())
-                   .scalar_subquery().label("valid_after"))
-    row = db.session.execute(select(Person, revoked, valid_after).where(Person.id == parse_uuid(subject))).first()
+    statement = _TOKEN_STATE.get("statement")
+    if statement is None:  # built once: every request runs it, building it costs more than running it
+        revoked = exists().where(RevokedToken.jti.in_(bindparam("jtis", expanding=True))).label("revoked")
+        valid_after = (select(EphemeralSecret.value)
+                       .where(EphemeralSecret.key == bindparam("valid_after_key"),
+                              EphemeralSecret.expires_at >= bindparam("now"))
+                       .scalar_subquery().label("valid_after"))
+        statement = _TOKEN_STATE["statement"] = select(Person, revoked, valid_after).where(
+            Person.id == bindparam("person_id"))
+    row = db.session.execute(statement, {"jtis": jtis, "valid_after_key": _valid_after_key(subject),
+                                         "now": ephemeral._now(), "person_id": parse_uuid(subject)}).first()
     if row is None:
         return False, None
     from zou_api.security.permissions import remember_token_person
