@@ -132,7 +132,7 @@ def computed_afresh(monkeypatch):
     statements a request runs whatever was asked before it."""
     from zou_api.services import data_generation
 
-    monkeypatch.setattr(data_generation.Store, "remember", lambda self, key, compute: compute())
+    monkeypatch.setattr(data_generation.Store, "remember", lambda self, key, compute, weigh=None: compute())
 
 
 @pytest.fixture

@@ -202,3 +202,44 @@ def test_textual_writes_move_it_and_untracked_tables_do_not(app):
             connection.exec_driver_sql("UPDATE project_status SET color = color")
             connection.rollback()
         assert data_generation.current() == moved
+
+
+def test_kept_answers_follow_writes_and_callers(app, clients, prod, factory, people):
+    """Routes declaring `keep_answer` (blueprints/base.py): the casting, a production's
+    sequences, the last events. A kept answer is the one a fresh computation gives, per caller,
+    after every write; refusals are not kept; transport headers are still set."""
+    sequence = factory.sequence(prod, name="SQ01")
+    shot = factory.shot(prod, sequence, name="SH01")
+    asset = factory.asset(prod, "Character", name="Hero")
+    casting_url = f"/data/projects/{prod.id}/entities/{shot.id}/casting"
+    for role in ("admin", "manager", "supervisor", "user", "client"):
+        first = clients[role].get(casting_url)
+        assert first.status_code == 200 and first.get_json() == [], role
+        again = clients[role].get(casting_url)
+        assert again.get_json() == [] and again.headers["Cache-Control"] == "no-store"
+        assert again.headers["Content-Type"] == "application/json"
+    put = clients["manager"].put(casting_url, [{"asset_id": str(asset.id), "nb_occurences": 2}])
+    assert put.status_code == 200
+    for role in ("admin", "manager", "supervisor", "user", "client"):
+        cast = clients[role].get(casting_url).get_json()
+        assert [(c["asset_id"], c["nb_occurences"]) for c in cast] == [(str(asset.id), 2)], role
+
+    sequences_url = f"/data/projects/{prod.id}/sequences"
+    assert [s["name"] for s in clients["user"].get(sequences_url).get_json()] == ["SQ01"]
+    created = clients["manager"].post(sequences_url, {"name": "SQ02"})
+    assert created.status_code == 201
+    assert sorted(s["name"] for s in clients["user"].get(sequences_url).get_json()) == ["SQ01", "SQ02"]
+
+    outsider = factory.person(role="user")
+    from tests.conftest import make_client
+
+    stranger = make_client(app, outsider)
+    assert stranger.get(sequences_url).status_code == 403
+    factory.add_to_team(prod, outsider)
+    assert stranger.get(sequences_url).status_code == 200  # the refusal was not kept
+
+    last = clients["admin"].get("/data/events/last?limit=5").get_json()
+    assert clients["manager"].put(f"/data/entities/{shot.id}", {"description": "moved"}).status_code == 200
+    newer = clients["admin"].get("/data/events/last?limit=5").get_json()
+    assert newer != last and newer[0]["name"] == "shot:update"
+    assert len(clients["admin"].get("/data/events/last?limit=1").get_json()) == 1  # the URL is in the key

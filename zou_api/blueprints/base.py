@@ -8,16 +8,21 @@ differently from route to route, so it is the resource's choice) and checks the 
 A resource that declares nothing needs a login, as before; tests/test_declared_access.py
 fails it.
 
+A resource may also declare `keep_answer = True`: its GET answer depends only on the data, the
+caller and the URL (no clock, no file, no token), so a 200 answer is kept per data generation
+(services/data_generation.py) and asked again costs the login and access checks only.
+
 `answer_listing(listing)` answers a services/listing.py Listing in the mode the client asked:
 plain JSON, `compact=true`, `stream=true` (NDJSON), with ETag / If-None-Match -> 304.
 """
 import orjson
-from flask import Response, request, stream_with_context
+from flask import Response, current_app, request, stream_with_context
 from flask.views import MethodView
 
 from zou_api.blueprints import args
 from zou_api.security.access import PUBLIC, rule_for
-from zou_api.security.permissions import check_login
+from zou_api.security.permissions import check_login, current_person_id
+from zou_api.services import data_generation
 from zou_api.utils.values import parse_uuid
 
 NDJSON = "application/x-ndjson"
@@ -36,6 +41,7 @@ class Resource(MethodView):
     access = None
     summary = ""
     parse_ids = False
+    keep_answer = False
 
     def dispatch_request(self, **kwargs):
         rule = rule_for(type(self), request.method)
@@ -45,7 +51,34 @@ class Resource(MethodView):
             kwargs = {name: parse_uuid(value) if name.endswith("_id") else value for name, value in kwargs.items()}
         if rule is not None:
             rule.check(kwargs)
+        if self.keep_answer and request.method == "GET":
+            return _kept_answer(lambda: super(Resource, self).dispatch_request(**kwargs))
         return super().dispatch_request(**kwargs)
+
+
+KEPT_ANSWER_MAX_BYTES = 1024 * 1024
+
+
+def _kept_answer(view):
+    """The view's answer, kept per data generation, the caller and the URL (a 200 of at most
+    KEPT_ANSWER_MAX_BYTES, not streamed)."""
+    def compute():
+        response = current_app.make_response(view())
+        if response.status_code != 200 or response.is_streamed:
+            return response
+        return (response.get_data(), response.mimetype, tuple(response.headers.items()))
+
+    def weigh(value):
+        if isinstance(value, tuple) and len(value[0]) <= KEPT_ANSWER_MAX_BYTES:
+            return len(value[0]) + 200
+        return None
+
+    key = ("answer", request.endpoint, request.full_path, str(current_person_id()))
+    kept = data_generation.remember(key, compute, weigh)
+    if not isinstance(kept, tuple):
+        return kept
+    body, mimetype, headers = kept
+    return Response(body, status=200, mimetype=mimetype, headers=[h for h in headers if h[0] not in ("Content-Type", "Content-Length")])
 
 
 class PublicResource(Resource):

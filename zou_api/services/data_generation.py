@@ -31,6 +31,7 @@ from sqlalchemy import event
 
 TTL_SECONDS = 120.0
 MAX_ENTRIES = 2048
+MAX_WEIGHT = 64 * 1024 * 1024  # bytes of kept values that say their size (answers' bodies)
 REDIS_KEY = "zou-api:data-generation"
 UNTRACKED_TABLES = frozenset({"ephemeral_secret", "revoked_token", "search_doc", "search_fts"})
 _WROTE, _COMMITTED = "zou_api.wrote", "zou_api.committed_writes"
@@ -122,7 +123,8 @@ class _Redis:
 class Store:
     def __init__(self, backend):
         self.backend = backend
-        self.kept = OrderedDict()
+        self.kept = OrderedDict()  # (key, generation) -> (value, stored at, weight)
+        self.weight = 0
         self.lock = threading.Lock()
 
     def current(self):
@@ -137,8 +139,10 @@ class Store:
     def forget(self):
         with self.lock:
             self.kept.clear()
+            self.weight = 0
 
-    def remember(self, key, compute):
+    def remember(self, key, compute, weigh=None):
+        """`weigh(value)`: the value's size in bytes, or None when it must not be kept."""
         generation = self.current()
         if generation is None:
             return compute()
@@ -150,11 +154,17 @@ class Store:
                 self.kept.move_to_end(full_key)
                 return found[0]
         value = compute()
+        weight = weigh(value) if weigh is not None else 0
+        if weight is None or weight > MAX_WEIGHT // 16:
+            return value
         with self.lock:
-            self.kept[full_key] = (value, now)
-            self.kept.move_to_end(full_key)
-            while len(self.kept) > MAX_ENTRIES:
-                self.kept.popitem(last=False)
+            previous = self.kept.pop(full_key, None)
+            if previous is not None:
+                self.weight -= previous[2]
+            self.kept[full_key] = (value, now, weight)
+            self.weight += weight
+            while len(self.kept) > MAX_ENTRIES or self.weight > MAX_WEIGHT:
+                self.weight -= self.kept.popitem(last=False)[1][2]
         return value
 
 
@@ -235,11 +245,12 @@ def current():
     return store.current() if store is not None else None
 
 
-def remember(key, compute):
+def remember(key, compute, weigh=None):
     """`compute()`, or the value it gave under the same key and the same generation. `key` must
     name everything the value depends on besides the data (caller, role, criteria). The value is
-    shared: callers treat it as read-only."""
+    shared: callers treat it as read-only. `weigh(value)`: its size in bytes (kept values are
+    bounded in number and in total size), or None for a value not to keep."""
     store = _store()
     if store is None:
         return compute()
-    return store.remember(key, compute)
+    return store.remember(key, compute, weigh)

@@ -18,6 +18,7 @@ class EntityCastingResource(Resource):
     summary = ("The casting of a shot, asset or episode; PUT replaces it ([{asset_id, nb_occurences, label}]; "
                "items without nb_occurences are skipped).")
     access = {"get": PROJECT_CASTING, "put": manager_of("project_id")}
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id, entity_id):
@@ -52,6 +53,7 @@ class AssetInEntitiesCastingResource(Resource):
 class AssetTypeCastingResource(Resource):
     summary = "The casting of the assets of a type in a production, by asset."
     access = PROJECT_CASTING
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id, asset_type_id):
@@ -63,6 +65,7 @@ class AssetTypeCastingResource(Resource):
 class SequenceCastingResource(Resource):
     summary = "The casting of the shots of a sequence, by shot."
     access = PROJECT_CASTING
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id, sequence_id):
@@ -73,6 +76,7 @@ class SequenceCastingResource(Resource):
 class AllSequencesCastingResource(Resource):
     summary = "The casting of every shot of a production, by shot."
     access = PROJECT_CASTING
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id):
@@ -82,6 +86,7 @@ class AllSequencesCastingResource(Resource):
 class EpisodeSequencesCastingResource(Resource):
     summary = "The casting of every shot of an episode, by shot."
     access = PROJECT_CASTING
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id, episode_id):
@@ -92,6 +97,7 @@ class EpisodeSequencesCastingResource(Resource):
 class EpisodesCastingResource(Resource):
     summary = "The casting of every entity of a production (episodes included), by entity."
     access = PROJECT_CASTING
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id):

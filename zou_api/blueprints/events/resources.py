@@ -58,6 +58,7 @@ def _scope():
 class LastEventsResource(Resource):
     summary = "The latest events (filters: dates, cursor, project, names, authors, file events only)."
     access = MANAGER
+    keep_answer = True  # data, caller and URL only: kept per data generation
 
     def get(self):
         names = lambda key: [part for raw in request.args.getlist(key) for part in raw.split(",") if part]  # noqa

@@ -82,6 +82,7 @@ class ScenesResource(Resource):
 class ProjectShotsResource(Resource):
     summary = "The shots of a production; POST creates one ({name, sequence_id, nb_frames, data})."
     access = {"get": project_member("project_id"), "post": manager_of("project_id")}
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id):
@@ -94,6 +95,7 @@ class ProjectShotsResource(Resource):
 class ProjectSequencesResource(Resource):
     summary = "The sequences of a production (every episode's, as the reference answers); POST creates one."
     access = {"get": project_member("project_id"), "post": manager_of("project_id")}
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id):
@@ -110,6 +112,7 @@ class ProjectSequencesResource(Resource):
 class ProjectEpisodesResource(Resource):
     summary = "The episodes of a production; POST creates one ({name, description, status})."
     access = {"get": project_member("project_id"), "post": manager_of("project_id")}
+    keep_answer = True  # data, caller and URL only: kept per data generation
     parse_ids = True
 
     def get(self, project_id):
@@ -172,6 +175,7 @@ class SequenceResource(Resource):
 class SequenceShotsResource(Resource):
     summary = "The shots of a sequence."
     access = project_member("sequence_id")
+    keep_answer = True  # data, caller and URL only: kept per data generation
 
     def get(self, sequence_id):
         return json_response(shots.children(caller(), sequence_id, "Sequence", "Shot",
