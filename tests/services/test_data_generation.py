@@ -243,3 +243,31 @@ def test_kept_answers_follow_writes_and_callers(app, clients, prod, factory, peo
     newer = clients["admin"].get("/data/events/last?limit=5").get_json()
     assert newer != last and newer[0]["name"] == "shot:update"
     assert len(clients["admin"].get("/data/events/last?limit=1").get_json()) == 1  # the URL is in the key
+
+
+def test_a_unit_of_work_that_wrote_neither_reads_nor_keeps(app, factory, people, prod):
+    """Inside a transaction that has written, a kept value would hide the work's own writes, and
+    one computed there would outlive a rollback: both are computed afresh and not kept."""
+    if not _keeps(app):
+        pytest.skip("PostgreSQL without Redis keeps nothing")
+    from zou_api.exceptions import WrongParameter
+    from zou_api.services.base import transaction
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return db.session.get(Project, prod.id).name
+
+    with app.app_context():
+        assert data_generation.remember(("name", prod.id), compute) == "Generation"
+        assert data_generation.remember(("name", prod.id), compute) == "Generation" and len(calls) == 1
+        with pytest.raises(WrongParameter):
+            with transaction():
+                db.session.get(Project, prod.id).name = "Phantom"
+                db.session.flush()
+                assert data_generation.remember(("name", prod.id), compute) == "Phantom"  # its own write
+                raise WrongParameter("rolled back")
+        db.session.remove()
+        assert data_generation.remember(("name", prod.id), compute) == "Generation"  # no phantom kept
+        assert len(calls) == 2

@@ -39,6 +39,14 @@ _TEXT_WRITE = re.compile(r"^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+
                          re.IGNORECASE)
 
 _stores = weakref.WeakKeyDictionary()  # engine -> Store
+_local = threading.local()  # .writing: the connections of this thread with uncommitted writes
+
+
+def _writing():
+    found = getattr(_local, "writing", None)
+    if found is None:
+        found = _local.writing = set()
+    return found
 
 
 class _Counter:
@@ -142,7 +150,11 @@ class Store:
             self.weight = 0
 
     def remember(self, key, compute, weigh=None):
-        """`weigh(value)`: the value's size in bytes, or None when it must not be kept."""
+        """`weigh(value)`: the value's size in bytes, or None when it must not be kept. Inside a
+        unit of work that has written and not committed yet, nothing is read nor kept: the value
+        must show the work's own writes, and may not outlive them if they are rolled back."""
+        if _writing():
+            return compute()
         generation = self.current()
         if generation is None:
             return compute()
@@ -205,14 +217,17 @@ def _writes_tracked_table(context, statement):
 def _after_execute(conn, cursor, statement, parameters, context, executemany):
     if _writes_tracked_table(context, statement):
         conn.info[_WROTE] = True
+        _writing().add(id(conn.info))
 
 
 def _on_commit(conn):
+    _writing().discard(id(conn.info))
     if conn.info.pop(_WROTE, False):
         conn.info[_COMMITTED] = True
 
 
 def _on_rollback(conn):
+    _writing().discard(id(conn.info))
     conn.info.pop(_WROTE, None)
 
 
@@ -221,6 +236,7 @@ def _make_on_checkin(engine_ref):
         if record is None:
             return
         record.info.pop(_WROTE, None)  # written, never committed: rolled back on return
+        _writing().discard(id(record.info))
         if not record.info.pop(_COMMITTED, False):
             return
         engine = engine_ref()
