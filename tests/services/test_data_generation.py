@@ -128,10 +128,12 @@ def test_the_redis_generation_never_comes_back_after_a_flush():
     assert backend.read() not in (first, bumped, 1)
 
 
-def test_kept_values_are_bounded_in_number_and_age(monkeypatch):
+def test_kept_values_are_bounded_in_number_age_and_generation(monkeypatch):
     class Fixed:
+        value = 7
+
         def read(self):
-            return 7
+            return self.value
 
         def bump(self):
             pass
@@ -148,6 +150,13 @@ def test_kept_values_are_bounded_in_number_and_age(monkeypatch):
     assert store.remember(("aged",), lambda: "second") == "first"
     now[0] += data_generation.TTL_SECONDS + 1
     assert store.remember(("aged",), lambda: "third") == "third"
+    store.backend.value = 8  # a write: only the new generation's values stay
+    assert store.remember(("aged",), lambda: "fourth") == "fourth" and len(store.kept) == 1
+    assert store.remember(("sized",), lambda: b"x" * 1000, weigh=len) == b"x" * 1000
+    assert store.weight == 1000 and len(store.kept) == 2
+    too_big = b"x" * (data_generation.MAX_WEIGHT // 16 + 1)
+    store.remember(("big",), lambda: too_big, weigh=len)
+    assert ("big",) not in {key for key, _ in store.kept} and store.weight == 1000
 
 
 def test_concurrent_readers_see_each_acknowledged_write(app, served_app, factory, people, prod):

@@ -133,6 +133,7 @@ class Store:
         self.backend = backend
         self.kept = OrderedDict()  # (key, generation) -> (value, stored at, weight)
         self.weight = 0
+        self.generation = None  # the generation of what is kept: older values can never be asked again
         self.lock = threading.Lock()
 
     def current(self):
@@ -161,6 +162,10 @@ class Store:
         full_key = (key, generation)
         now = time.monotonic()
         with self.lock:
+            if generation != self.generation:  # a write came: what was kept is of the past
+                self.kept.clear()
+                self.weight = 0
+                self.generation = generation
             found = self.kept.get(full_key)
             if found is not None and now - found[1] < TTL_SECONDS:
                 self.kept.move_to_end(full_key)
