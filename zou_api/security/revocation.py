@@ -94,13 +94,33 @@ def is_token_revoked(jwt_header, jwt_payload):
     another one (Person.jti) or is gone."""
     if jwt_payload.get("identity_type") == "bot":
         return not _is_current_bot_token(jwt_payload)
-    if _redis_client() is None:
+    client = _redis_client()
+    if client is None:
         found, revoked = _token_state_in_database(jwt_payload)
         if found:
             return revoked
+    else:
+        return _token_state_in_redis(client, jwt_payload)
     if are_any_revoked([jwt_payload.get("jti"), jwt_payload.get("refresh_jti")]):
         return True
     return _issued_before_password_change(jwt_payload)
+
+
+def _token_state_in_redis(client, jwt_payload):
+    """Refused or not, in one round trip: whether a jti is revoked, and the moment the person's
+    tokens are valid after."""
+    from zou_api.security.ephemeral import PREFIX
+
+    jtis = [jti for jti in (jwt_payload.get("jti"), jwt_payload.get("refresh_jti")) if jti]
+    pipeline = client.pipeline(transaction=False)
+    if jtis:
+        pipeline.exists(*[f"revoked-token:{jti}" for jti in jtis])
+    pipeline.get(PREFIX + _valid_after_key(jwt_payload.get("sub")))
+    answers = pipeline.execute()
+    if jtis and answers[0]:
+        return True
+    valid_after = answers[-1]
+    return _before(jwt_payload, valid_after.decode() if valid_after is not None else None)
 
 
 _TOKEN_STATE = {}
