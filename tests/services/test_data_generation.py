@@ -280,3 +280,18 @@ def test_a_unit_of_work_that_wrote_neither_reads_nor_keeps(app, factory, people,
         db.session.remove()
         assert data_generation.remember(("name", prod.id), compute) == "Generation"  # no phantom kept
         assert len(calls) == 2
+
+
+def test_schema_changes_move_it(app):
+    """A reset or a migration run beside a serving process changes everything."""
+    if not _keeps(app):
+        pytest.skip("PostgreSQL without Redis keeps nothing")
+    with app.app_context():
+        before = data_generation.current()
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE generation_probe (x INTEGER)")
+        created = data_generation.current()
+        assert created != before
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE generation_probe")
+        assert data_generation.current() != created

@@ -35,8 +35,9 @@ MAX_WEIGHT = 64 * 1024 * 1024  # bytes of kept values that say their size (answe
 REDIS_KEY = "zou-api:data-generation"
 UNTRACKED_TABLES = frozenset({"ephemeral_secret", "revoked_token", "search_doc", "search_fts"})
 _WROTE, _COMMITTED = "zou_api.wrote", "zou_api.committed_writes"
-_TEXT_WRITE = re.compile(r"^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from|replace\s+into)\s+\"?(\w+)",
-                         re.IGNORECASE)
+_TEXT_WRITE = re.compile(r"^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from|replace\s+into|"
+                         r"truncate\s+(?:table\s+)?|(?:create|drop|alter)\s+(?:\w+\s+)*?(?:table|schema|index)\s+(?:if\s+(?:not\s+)?exists\s+)?)"
+                         r"\s*\"?(\w+)", re.IGNORECASE)
 
 _stores = weakref.WeakKeyDictionary()  # engine -> Store
 _local = threading.local()  # .writing: the connections of this thread with uncommitted writes
@@ -210,7 +211,10 @@ def store_of(engine):
 
 
 def _writes_tracked_table(context, statement):
-    """A compiled INSERT/UPDATE/DELETE on a tracked table, or a textual one (text(), driver SQL)."""
+    """A compiled INSERT/UPDATE/DELETE on a tracked table, or a textual one (text(), driver SQL);
+    any DDL (a reset or a migration changes everything)."""
+    if getattr(context, "isddl", False):
+        return True
     compiled = getattr(context, "compiled", None)
     if compiled is not None and (context.isinsert or context.isupdate or context.isdelete):
         table = getattr(compiled.statement, "table", None)
