@@ -46,7 +46,7 @@ def find_person_by_email(email):
     if not isinstance(email, str) or not email.strip():
         return None
     return db.session.execute(
-        select(Person).where(func.lower(Person.email) == email.strip().lower())
+        select(Person).where(func.lower(Person.email) == email.lower())
     ).scalars().first()
 
 

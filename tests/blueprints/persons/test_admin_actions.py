@@ -77,7 +77,7 @@ def test_long_passwords_are_accepted_as_the_reference_does(admin, people, factor
 def test_change_password_unknown_or_malformed_person(admin):
     body = {"password": "abcdefghij", "password_2": "abcdefghij"}
     assert admin.post(f"/actions/persons/{UNKNOWN}/change-password", body).status_code == 404
-    assert admin.post("/actions/persons/not-an-id/change-password", body).status_code == 400
+    assert admin.post("/actions/persons/not-an-id/change-password", body).status_code == 404
 
 
 @pytest.mark.parametrize("role", ROLES_BUT_ADMIN)
@@ -126,7 +126,7 @@ def test_disable_two_factor_errors(admin, clients, people, factory):
     assert clients["manager"].delete(f"/actions/persons/{user.id}/disable-two-factor-authentication").status_code == 403
     assert _person(factory, user.id).totp_enabled
     assert admin.delete(f"/actions/persons/{UNKNOWN}/disable-two-factor-authentication").status_code == 404
-    assert admin.delete("/actions/persons/nope/disable-two-factor-authentication").status_code == 400
+    assert admin.delete("/actions/persons/nope/disable-two-factor-authentication").status_code == 404
 
 
 # -- invite and reset-password-link ----------------------------------------------------------------
@@ -147,7 +147,7 @@ def test_invite_mails_a_reset_link(admin, people, app):
 def test_invite_errors(admin, clients, people):
     assert clients["manager"].get(f"/actions/persons/{people['user'].id}/invite").status_code == 403
     assert admin.get(f"/actions/persons/{UNKNOWN}/invite").status_code == 404
-    assert admin.get("/actions/persons/xyz/invite").status_code == 400
+    assert admin.get("/actions/persons/xyz/invite").status_code == 404
 
 
 def test_reset_password_link_is_stable_and_valid(admin, people, app):
@@ -214,7 +214,7 @@ def test_clear_avatar_is_for_admins(clients, people, role):
 
 def test_clear_avatar_unknown(admin):
     assert admin.delete(f"/actions/persons/{UNKNOWN}/clear-avatar").status_code == 404
-    assert admin.delete("/actions/persons/bad/clear-avatar").status_code == 400
+    assert admin.delete("/actions/persons/bad/clear-avatar").status_code == 404
 
 
 # -- departments -------------------------------------------------------------------------------

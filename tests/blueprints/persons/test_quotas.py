@@ -103,10 +103,10 @@ def test_quota_errors(admin, people):
         response = _quota(admin, user, period)
         assert response.status_code == 400 and response.get_json()["message"] == "Invalid month or year."
     assert _quota(admin, user, "month/2025/3", project_id=UNKNOWN).status_code == 404
-    assert _quota(admin, user, "month/2025/3", project_id="bad").status_code == 400
+    assert _quota(admin, user, "month/2025/3", project_id="bad").status_code == 404
     assert _quota(admin, user, "month/2025/3", task_type_id="bad").status_code == 400
     assert admin.get(f"/data/persons/{UNKNOWN}/quota-shots/month/2025/3").status_code == 404
-    assert admin.get("/data/persons/bad/quota-shots/month/2025/3").status_code == 400
+    assert admin.get("/data/persons/bad/quota-shots/month/2025/3").status_code == 404
 
 
 @pytest.mark.parametrize("role", ["manager", "supervisor"])

@@ -1,6 +1,7 @@
 import re
 
 from flask import current_app, redirect, request
+from werkzeug.exceptions import Unauthorized
 
 from zou_api.blueprints import args
 from zou_api.blueprints.args import Field, validate
@@ -84,13 +85,17 @@ class AuthenticatedResource(Resource):
 
 
 class RefreshTokenResource(Resource):
-    summary = "A new access token from a refresh token."
+    summary = ("A new access token from a refresh token (for a person no longer active: 401, and the "
+               "refresh token is revoked).")
     access = REFRESH_TOKEN
 
     def get(self):
         person = current_person()
         if person is None or not person.active or person.archived:
-            return json_response({"msg": "User is not active anymore."}, 401)
+            # as the reference: the session of a person no longer active ends (the refresh token
+            # is revoked: asked again, it is "Token has been revoked")
+            auth_service.revoke_token(tokens.current_claims())
+            return json_response({"error": True, "message": Unauthorized.description}, 401)
         access = tokens.refreshed_access_token(person.id, tokens.current_claims())
         response = json_response({"access_token": access})
         if tokens.is_from_browser():
@@ -115,7 +120,7 @@ class ResetPasswordResource(PublicResource):
     summary = "POST: mail a password reset link. PUT: set a new password with the link's token."
 
     def post(self):
-        values = validate("ResetPasswordRequestSchema", [Field("email", min_length=1)])
+        values = validate("SendPasswordResetSchema", [Field("email", min_length=1)])
         return auth_passwords.request_password_reset(values["email"])
 
     def put(self):

@@ -2,7 +2,8 @@ from flask import Response
 
 from zou_api.blueprints import args as a
 from zou_api.blueprints.base import Resource, json_response
-from zou_api.blueprints.persons import rules
+from zou_api.blueprints.persons import inputs, rules
+from zou_api.exceptions import WrongParameter
 from zou_api.security import current_person, current_person_id, tokens
 from zou_api.security import schedule_access as access
 from zou_api.security.access import ADMIN, LOGGED_IN
@@ -15,13 +16,14 @@ MONTH_OR_YEAR = "Invalid month or year."
 # -- admin actions on a person -------------------------------------------------------------
 class ChangePasswordResource(Resource):
     summary = "Set a person's password (admins; another admin's password is refused)."
-    access = ADMIN
+    access = rules.ADMIN_ON_PERSON
 
     def post(self, person_id):
-        person_id = a.path_id(person_id)
-        data = a.schema_body(required=("password", "password_2"))
-        password = a.schema_string(data, "password")
-        if password != a.schema_string(data, "password_2"):
+        person_id = rules.person_id(person_id)
+        values = a.validate("ChangePasswordSchema", [
+            a.Field("password", min_length=1), a.Field("password_2", min_length=1)])
+        password = values["password"]
+        if password != values["password_2"]:
             raise a.validation_error([("", "Value error, Confirmation password doesn't match.")])
         answer = json_response(persons.change_password(person_id, password, current_person_id()))
         if person_id == current_person_id():  # one's own: a browser gets new cookies, older tokens end
@@ -31,26 +33,26 @@ class ChangePasswordResource(Resource):
 
 class DisableTwoFactorResource(Resource):
     summary = "Turn off every two-factor method of a person (admins; not for other admins)."
-    access = ADMIN
+    access = rules.ADMIN_ON_PERSON
 
     def delete(self, person_id):
-        return persons.disable_two_factor_authentication(a.path_id(person_id), current_person_id())
+        return persons.disable_two_factor_authentication(rules.person_id(person_id), current_person_id())
 
 
 class InviteResource(Resource):
     summary = "Mail a person an invitation to Kitsu with a link to choose a password (admins)."
-    access = ADMIN
+    access = rules.ADMIN_ON_PERSON
 
     def get(self, person_id):
-        return persons.invite(a.path_id(person_id))
+        return persons.invite(rules.person_id(person_id))
 
 
 class ResetPasswordLinkResource(Resource):
     summary = "The password reset link of a person, to share by hand (admins)."
-    access = ADMIN
+    access = rules.ADMIN_ON_PERSON
 
     def post(self, person_id):
-        return persons.reset_password_link(a.path_id(person_id), current_person_id())
+        return persons.reset_password_link(rules.person_id(person_id), current_person_id())
 
 
 class ClearAvatarResource(Resource):
@@ -58,7 +60,7 @@ class ClearAvatarResource(Resource):
     access = ADMIN
 
     def delete(self, person_id):
-        persons.clear_avatar(a.path_id(person_id))
+        persons.clear_avatar(rules.person_id(person_id))
         return "", 204
 
 
@@ -67,9 +69,8 @@ class AddDepartmentResource(Resource):
     access = ADMIN
 
     def post(self, person_id):
-        person_id = a.path_id(person_id)
-        data = a.schema_body(required=("department_id",), uuids=("department_id",))
-        return json_response(persons.add_to_department(person_id, data["department_id"]), 201)
+        department_id = inputs.uuid_field(inputs.schema_object("AddToDepartmentSchema"), "department_id")
+        return json_response(persons.add_to_department(rules.person_id(person_id), department_id), 201)
 
 
 class RemoveDepartmentResource(Resource):
@@ -77,7 +78,7 @@ class RemoveDepartmentResource(Resource):
     access = ADMIN
 
     def delete(self, person_id, department_id):
-        persons.remove_from_department(a.path_id(person_id), department_id)
+        persons.remove_from_department(rules.person_id(person_id), department_id)
         return "", 204
 
 
@@ -87,12 +88,11 @@ class DesktopLoginLogsResource(Resource):
     access = {"get": rules.SELF_OR_MANAGER, "post": rules.SELF_OR_ADMIN}
 
     def get(self, person_id):
-        person_id = a.path_id(person_id)
-        return json_response(persons.desktop_login_logs(person_id))
+        return json_response(persons.desktop_login_logs(rules.person_id(person_id)))
 
     def post(self, person_id):
-        person_id = a.path_id(person_id)
-        date = a.schema_datetime(a.schema_body(), "date")
+        person_id = rules.person_id(person_id)
+        date = inputs.desktop_login_date(inputs.schema_object("DesktopLoginCreateSchema"))
         return json_response(persons.add_desktop_login_log(person_id, date), 201)
 
 
@@ -129,7 +129,7 @@ class _PersonDayOffsResource(_PeriodResource):
     access = rules.SCHEDULE_READER
 
     def get(self, person_id, **values):
-        person_id = a.path_id(person_id)
+        person_id = rules.person_id(person_id)
         start, end = self.period(values)
         return json_response(_shape_day_offs(day_offs.person_day_offs(person_id, start, end)))
 
@@ -155,8 +155,8 @@ class PersonDayOffForDateResource(Resource):
     access = rules.SCHEDULE_READER
 
     def get(self, person_id, date):
-        person_id = a.path_id(person_id)
-        date = periods.parse_day(date)
+        person_id = rules.person_id(person_id)
+        date = inputs.day(date)
         day_off = day_offs.day_off_for_date(person_id, date)
         if day_off:
             _shape_day_offs([day_off])
@@ -186,8 +186,8 @@ class PersonTimeSpentsResource(Resource):
     access = rules.TIME_READER
 
     def get(self, person_id):
-        person_id = a.path_id(person_id)
-        start, end = a.query_date_range()
+        person_id = rules.person_id(person_id)
+        start, end = inputs.query_date_range()
         scope = access.person_time_scope(person_id)
         return json_response(time_spents.person_time_spents(person_id, start, end, scope))
 
@@ -197,8 +197,8 @@ class PersonDateTimeSpentsResource(Resource):
     access = rules.TIME_READER
 
     def get(self, person_id, date):
-        person_id = a.path_id(person_id)
-        date = periods.parse_day(date, MONTH_OR_YEAR)
+        person_id = rules.person_id(person_id)
+        date = inputs.day(date, MONTH_OR_YEAR)
         scope = access.person_time_scope(person_id)
         return json_response(time_spents.person_time_spents_raw(person_id, date, date, scope))
 
@@ -209,7 +209,7 @@ class PersonMonthAllTimeSpentsResource(_PeriodResource):
     access = rules.OWN_TIME
 
     def get(self, person_id, **values):
-        person_id = a.path_id(person_id)
+        person_id = rules.person_id(person_id)
         start, end = self.period(values)
         return json_response(time_spents.person_time_spents_raw(person_id, start, end))
 
@@ -218,7 +218,7 @@ class _PersonTimePerTaskResource(_PeriodResource):
     access = rules.TIME_READER
 
     def get(self, person_id, **values):
-        person_id = a.path_id(person_id)
+        person_id = rules.person_id(person_id)
         start, end = self.period(values)
         scope = access.person_time_scope(person_id)
         return json_response(time_spents.person_time_spents_per_task(person_id, start, end, scope))
@@ -291,10 +291,14 @@ class _QuotaShotsResource(_PeriodResource):
     access = rules.QUOTA_READER
 
     def get(self, person_id, **values):
-        person_id = a.path_id(person_id)
+        person_id = rules.person_id(person_id)
         start, end = self.period(values)
-        count_mode = quotas.check_count_mode(a.query("count_mode"))
-        project_id = a.query_uuid("project_id", payload=a.NO_DATA)
+        count_mode = a.query("count_mode")
+        if count_mode == "":  # an empty count_mode is not the default one
+            raise WrongParameter("count_mode must be equal to weighted, weighteddone, feedback, or done",
+                                 payload=a.NO_DATA)
+        count_mode = quotas.check_count_mode(count_mode)
+        project_id = rules.query_project_id()
         task_type_id = a.query_uuid("task_type_id", payload=a.NO_DATA)
         return json_response(quotas.quota_shots(person_id, start, end, count_mode, project_id, task_type_id))
 
