@@ -122,6 +122,7 @@ def load_settings(overrides=None):
         "FIDO_RP_ID": env.get("FIDO_RP_ID") or "",
         "FIDO_ORIGIN": env.get("FIDO_ORIGIN") or "",
         "JOBS_INLINE": _bool(env.get("JOBS_INLINE"), not env.get("REDIS_URL")),
+        "SELF_REGISTRATION": _bool(env.get("SELF_REGISTRATION"), False),
         "SQL_ECHO": _bool(env.get("SQL_ECHO")),
         "PROXY_COUNT": _int("PROXY_COUNT", 0),
     }

@@ -107,7 +107,27 @@ def test_reset_request_says_nothing_about_accounts(app, anonymous, factory):
     assert [e["field"] for e in response.get_json()["data"]["errors"]] == ["email", "token", "password", "password2"]
 
 
-def test_register_creates_an_inactive_artist(app, anonymous, people):
+@pytest.fixture
+def registration_open(app, monkeypatch):
+    monkeypatch.setitem(app.config, "SELF_REGISTRATION", True)
+
+
+def test_register_is_a_404_unless_self_registration_is_on(app, anonymous, monkeypatch):
+    from zou_api.extensions import db
+    from zou_api.models import Person
+
+    body = {"email": "closed@example.com", "password": "newcomer-pass", "password_2": "newcomer-pass",
+            "first_name": "Closed"}
+    for sent in (body, {}, None):
+        response = anonymous.post("/auth/register", sent)
+        assert response.status_code == 404 and response.get_json()["error"] is True
+    with app.app_context():
+        assert db.session.query(Person).filter_by(email="closed@example.com").count() == 0
+    monkeypatch.setitem(app.config, "SELF_REGISTRATION", True)
+    assert anonymous.post("/auth/register", body).status_code == 201
+
+
+def test_register_creates_an_inactive_artist(app, anonymous, people, registration_open):
     body = {"email": "newcomer@example.com", "password": "newcomer-pass", "password_2": "newcomer-pass",
             "first_name": "New", "last_name": "Comer"}
     response = anonymous.post("/auth/register", body)
@@ -135,7 +155,7 @@ def test_register_creates_an_inactive_artist(app, anonymous, people):
     ({"password": "short", "password_2": "short"}, "Password is too short."),
     ({"password_2": "different-pass"}, "Confirmation password doesn't match."),
 ])
-def test_register_refused(anonymous, changes, message):
+def test_register_refused(anonymous, changes, message, registration_open):
     body = {"email": "someone@example.com", "password": "long-enough-1", "password_2": "long-enough-1",
             "first_name": "Some"}
     response = anonymous.post("/auth/register", dict(body, **changes))
@@ -143,7 +163,7 @@ def test_register_refused(anonymous, changes, message):
     assert response.get_json() == {"error": True, "message": message}
 
 
-def test_register_validation(anonymous):
+def test_register_validation(anonymous, registration_open):
     response = anonymous.post("/auth/register", {})
     assert [e["field"] for e in response.get_json()["data"]["errors"]] == [
         "email", "password", "password_2", "first_name"]

@@ -1,7 +1,7 @@
 import re
 
 from flask import current_app, redirect, request
-from werkzeug.exceptions import Unauthorized
+from werkzeug.exceptions import NotFound, Unauthorized
 
 from zou_api.blueprints import args
 from zou_api.blueprints.args import Field, validate
@@ -132,9 +132,12 @@ class ResetPasswordResource(PublicResource):
 
 
 class RegisterResource(PublicResource):
-    summary = "Register an account: it is created inactive, for an admin to activate."
+    summary = ("Register an account: it is created inactive, for an admin to activate. Only with "
+               "SELF_REGISTRATION on; off (the default, as the reference ships), a 404.")
 
     def post(self):
+        if not current_app.config.get("SELF_REGISTRATION"):
+            raise NotFound()
         values = validate("RegisterSchema", [
             Field("email", min_length=1), Field("password", min_length=1), Field("password_2", min_length=1),
             Field("first_name", min_length=1), Field("last_name", required=False, default=""),
