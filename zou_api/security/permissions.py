@@ -5,6 +5,8 @@ from flask import has_request_context, request
 from flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request
 from sqlalchemy import literal, select, union_all
 
+from werkzeug.exceptions import Unauthorized as HTTPUnauthorized
+
 from zou_api.exceptions import PermissionDenied, Unauthorized
 from zou_api.extensions import db
 from zou_api.services import data_generation
@@ -26,11 +28,20 @@ def require_login(view):
 
 
 def check_login():
-    """A valid access token (header or cookie) of an active person, with 2FA set up if required."""
+    """A valid access token (header or cookie) of an active person, with 2FA set up if required.
+    The session of a person no longer active ends, as in the reference: their token (and its
+    refresh token) is revoked and the standard 401 answered; asked again, "Token has been revoked"."""
     verify_jwt_in_request()
     person = current_person()
-    if person is None or not person.active or person.archived:
+    if person is None:
         raise Unauthorized("User is not active anymore.", status=401)
+    if not person.active or person.archived:
+        claims = get_jwt()
+        if claims.get("identity_type") != "bot":
+            from zou_api.services import auth as auth_service
+
+            auth_service.revoke_token(claims)
+        raise Unauthorized(HTTPUnauthorized.description, status=401)
     check_two_factor_setup(get_jwt(), request.path)
 
 

@@ -41,3 +41,19 @@ def test_refreshing_the_token_of_a_person_no_longer_active_ends_the_session(anon
     again = refresh.get("/auth/refresh-token")
     assert again.status_code == 401 and again.get_json() == {"msg": "Token has been revoked"}
     assert login(anonymous, people["vendor"].email).status_code == 200
+
+
+def test_a_deactivated_persons_session_ends(app, clients, people):
+    """As in the reference: the first call with the token of a person no longer active answers the
+    standard 401 and revokes the token pair; the next says the token has been revoked; active
+    again, the person logs in anew."""
+    from werkzeug.exceptions import Unauthorized
+
+    artist = clients["user"]
+    assert artist.get("/data/user/context").status_code == 200
+    assert clients["admin"].put(f"/data/persons/{people['user'].id}", {"active": False}).status_code == 200
+    first = artist.get("/data/user/context")
+    assert first.status_code == 401 and first.get_json() == {"error": True, "message": Unauthorized.description}
+    assert clients["admin"].put(f"/data/persons/{people['user'].id}", {"active": True}).status_code == 200
+    again = artist.get("/data/user/context")
+    assert again.status_code == 401 and again.get_json() == {"msg": "Token has been revoked"}
