@@ -62,6 +62,8 @@ def emit(name, data=None, project_id=None, user_id=None):
         user_id = current_person_id()
     if project_id is not None and not isinstance(project_id, uuid.UUID):
         project_id = uuid.UUID(str(project_id))
+    if project_id is not None:  # Zou's events carry their project in their data too
+        data.setdefault("project_id", str(project_id))
     session = db.session()
     session.add(ApiEvent(name=name, data=data, project_id=project_id, user_id=user_id))
     pending = session.info.setdefault("pending_events", [])

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from zou_api.exceptions import PermissionDenied
 from zou_api.extensions import db
 from zou_api.security import permissions as p
+from zou_api.utils.values import parse_uuid
 
 
 def _field(task, name):
@@ -95,12 +96,26 @@ def may_delete_comment(task, comment):
     return manages(_field(task, "project_id")) or comment.person_id == p.current_person_id()
 
 
+def _person_assigned(task_id, person_id):
+    from zou_api.models import TaskPersonLink
+
+    return db.session.execute(select(TaskPersonLink.task_id).where(
+        TaskPersonLink.task_id == parse_uuid(task_id), TaskPersonLink.person_id == parse_uuid(person_id))
+    ).first() is not None
+
+
 def check_time_spent(task, person_id):
-    """Log time: managers of the project; an artist their own time on a task of theirs."""
+    """Log time, always for a person assigned to the task (admins and managers included, as in
+    Zou): managers of the project; an artist their own time."""
+    if not _person_assigned(_field(task, "id"), person_id):
+        from zou_api.models import Person
+
+        if db.session.get(Person, parse_uuid(person_id)) is None:
+            return  # an unknown person: the write answers its 404, as Zou does before any 403
+        raise PermissionDenied()
     if manages(_field(task, "project_id")):
         return
-    if p.current_role() == "user" and str(person_id) == str(p.current_person_id()) and p.is_assigned(
-            _field(task, "id")):
+    if p.current_role() == "user" and str(person_id) == str(p.current_person_id()):
         return
     raise PermissionDenied()
 

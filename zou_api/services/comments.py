@@ -242,6 +242,10 @@ def _write_comment(task, status, author_id, text, checklist=None, links=None, fo
     events.emit("comment:new", data, project_id=task.project_id)
     if changed:
         tasks.emit_status_change(task, previous, author_id)
+        if status.is_feedback_request:
+            events.emit("task:to-review", {"task_id": task.id, "person_id": author_id, "comment_id": comment.id,
+                                           "new_task_status_id": task.task_status_id,
+                                           "previous_task_status_id": previous}, project_id=task.project_id)
     events.emit("task:update", {"task_id": task.id, "project_id": task.project_id}, project_id=task.project_id)
     if changed and depth < 5:
         run_automations(task, status, author_id, depth)

@@ -105,6 +105,9 @@ def emit(kind, action, entity, extra=None):
     data = {f"{name.replace('-', '_')}_id": entity.id, "project_id": entity.project_id}
     if kind == "Asset":
         data["asset_type"] = entity.entity_type_id
+    if kind == "Shot" and action == "new":  # as Zou: the episode of its sequence, or None
+        data["episode_id"] = db.session.execute(select(Entity.parent_id).where(
+            Entity.id == entity.parent_id)).scalar() if entity.parent_id else None
     data.update(extra or {})
     events.emit(f"{name}:{action}", data, project_id=entity.project_id)
 

@@ -86,7 +86,9 @@ def working_file_path(task_id, values, received):
              "Task": task.name}
     file_tree._section(project.file_tree, mode, received)
     software = _software(values.get("software_id"), task.id)
-    extra["Software"] = software.short_name if software else ""
+    extra["Software"] = software.name if software else ""
+    extra["Revision"] = file_tree.revision_token(
+        values.get("revision") or next_working_revision(task.id, values.get("name") or "main"))
     if mode == "output":
         extra["OutputType"] = _output_type(values.get("output_type_id")).name
     folder, name = file_tree.build_path(project.file_tree, mode, entity, extra, received, values.get("sep") or "/")
@@ -102,6 +104,10 @@ def output_file_path(entity_id, values, received, instance=None):
              "Representation": values.get("representation") or ""}
     if instance is not None:
         extra["Instance"] = instance.name or f"{instance.number or 1:04d}"
+    revision = values.get("revision") or next_output_revision(
+        entity.id, {"output_type_id": values.get("output_type_id"), "task_type_id": values.get("task_type_id")},
+        instance.id if instance is not None else None)
+    extra["Revision"] = file_tree.revision_token(revision)
     folder, name = file_tree.build_path(project.file_tree, "output", entity, extra, received, values.get("sep") or "/")
     return {"folder_path": folder, "file_name": name}
 
@@ -123,7 +129,7 @@ def create_working_file(task_id, person_id, values):
     if project.file_tree:
         computed = working_file_path(task.id, {"software_id": software.id if software else None,
                                                "revision": revision}, values)
-        path = f"{computed['path']}/{computed['name']}"
+        path = (values.get("sep") or "/").join((computed["path"], computed["name"]))
     with transaction():
         row = WorkingFile(id=uuid.uuid4(), name=name, comment=values.get("comment") or "",
                           description=values.get("description"), revision=revision, path=path,
@@ -240,16 +246,19 @@ def create_output_file(entity_id, person_id, values, received, instance_id=None,
     revision = values.get("revision") or next_output_revision(entity.id, {"output_type_id": output_type.id,
                                                                           "task_type_id": task_type.id},
                                                               instance_id, temporal_entity_id)
-    paths = {"folder_path": None, "file_name": None}
+    paths, path = {"folder_path": None, "file_name": None}, None
     project = _project(entity.project_id)
     if project.file_tree:
-        paths = output_file_path(entity.id, {**values, "output_type_id": output_type.id}, received, instance)
+        paths = output_file_path(entity.id, {**values, "output_type_id": output_type.id, "revision": revision},
+                                 received, instance)
+        if paths["file_name"]:
+            path = (values.get("sep") or "/").join((paths["folder_path"], paths["file_name"]))
     with transaction():
         row = OutputFile(
             id=uuid.uuid4(), name=values.get("name") or "main", revision=revision,
             representation=values.get("representation") or "", extension=values.get("extension") or "",
             comment=values.get("comment") or "", nb_elements=values.get("nb_elements") or 1,
-            path=f"{paths['folder_path']}/{paths['file_name']}" if paths["file_name"] else None,
+            path=path,
             file_status_id=status.id, entity_id=None if instance else entity.id,
             asset_instance_id=instance.id if instance else None, temporal_entity_id=temporal_entity_id,
             output_type_id=output_type.id, task_type_id=task_type.id, person_id=person_id,

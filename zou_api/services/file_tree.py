@@ -4,9 +4,17 @@ A tree (project.file_tree) has a section per mode ("working", "output"), each wi
 `mountpoint`, a `root`, and `folder_path` / `file_name` templates per kind of entity ("shot",
 "asset", "sequence", "episode", "scene", "edit", "concept"), plus a `style` ("lowercase",
 "uppercase" or none). Tokens: <Project>, <Episode>, <Sequence>, <Shot>, <AssetType>, <Asset>,
-<TaskType>, <Task>, <Software>, <OutputType>, <Scene>, <Edit>, <Concept>, <Representation>.
+<TaskType>, <Task>, <Software>, <OutputType>, <Scene>, <Edit>, <Concept>, <Representation>,
+<Revision>.
+
+As the reference writes them: in a folder path each token's value is made a slug (accents
+dropped, each run of other characters than ASCII letters and digits one "_", lowercase) then
+styled, the template's own text kept as written; a file name is rendered then made a slug as a
+whole, then styled (<Representation> is left out of file names); <Revision> is written on
+three digits at least.
 """
 import re
+import unicodedata
 
 from sqlalchemy import select
 
@@ -58,11 +66,37 @@ def apply_style(value, style):
     return value
 
 
+def slug(value):
+    """A value as a path holds it: "Gazu Été-1.b" -> "gazu_ete_1_b" (letters outside Latin
+    scripts are dropped where the reference transliterates them)."""
+    text = unicodedata.normalize("NFKD", "" if value is None else str(value))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+def format_value(value, style):
+    return apply_style(slug(value), style)
+
+
 def render(template, values, style):
+    """A folder path: each token's value a styled slug, the template's text as written."""
     def replace(match):
-        return apply_style(values.get(match.group(1), ""), style)
+        return format_value(values.get(match.group(1), ""), style)
 
     return TOKEN.sub(replace, template)
+
+
+def render_name(template, values, style):
+    """A file name: rendered with the raw values, then a styled slug as a whole."""
+    def replace(match):
+        value = values.get(match.group(1))
+        return "" if value is None or match.group(1) == "Representation" else str(value)
+
+    return apply_style(slug(TOKEN.sub(replace, template)), style)
+
+
+def revision_token(revision):
+    return f"{int(revision or 1):03d}"
 
 
 def entity_kind(entity):
@@ -100,7 +134,7 @@ def build_path(tree, mode, entity, extra, data, sep="/"):
     folder = sep.join(p.strip("/").replace("/", sep) for p in parts if p)
     mountpoint = str(section.get("mountpoint") or "")
     folder = f"{mountpoint}{sep}{folder}" if mountpoint else folder
-    return folder, render(name_template, values, name_style)
+    return folder, render_name(name_template, values, name_style)
 
 
 # -- guess the entity of a path ---------------------------------------------------------------
@@ -139,7 +173,7 @@ def guess_from_path(project, file_path):
 
 def _named(rows, name, style):
     for row_id, row_name in rows:
-        if apply_style(row_name, style) == name:
+        if format_value(row_name, style) == name:
             return row_id
     return None
 
@@ -147,7 +181,7 @@ def _named(rows, name, style):
 def _resolve(project, kind, names, style):
     result = {"Template": kind}
     if "Project" in names:
-        if apply_style(project.name, style) != names["Project"]:
+        if format_value(project.name, style) != names["Project"]:
             return None
         result["Project"] = str(project.id)
     parent_id = None

@@ -189,12 +189,14 @@ def _latest_preview(entity_id, task_type_id=None):
     return db.session.execute(statement.order_by(PreviewFile.created_at.desc()).limit(1)).scalar()
 
 
-def add_entities(playlist_id, entries):
+def add_entities(playlist_id, entries, one=False):
     """Append entities (each {"entity_id", "preview_file_id"?}) not already in the playlist; the
-    preview defaults to the entity's latest. Answers the playlist."""
+    preview defaults to the entity's latest. Answers the playlist. `one`: the add-entity route,
+    whose event is playlist:add_entity (with the entry), as in Zou."""
     playlist = get_playlist(playlist_id)
     shots = [dict(s) for s in (playlist.shots or []) if isinstance(s, dict)]
     present = {s.get("entity_id") for s in shots}
+    added = []
     for entity_id, preview_file_id in entries:
         entity = db.session.get(Entity, entity_id)
         if entity is None or entity.project_id != playlist.project_id:
@@ -204,10 +206,16 @@ def add_entities(playlist_id, entries):
         if preview_file_id is None:
             preview_file_id = _latest_preview(entity_id, playlist.task_type_id)
         shots.append({"entity_id": str(entity_id), "preview_file_id": str(preview_file_id) if preview_file_id else None})
+        added.append(shots[-1])
         present.add(str(entity_id))
     with transaction():
         playlist.shots = shots
-        events.emit("playlist:update", {"playlist_id": playlist.id}, project_id=playlist.project_id)
+        if one and added:
+            for entry in added:
+                events.emit("playlist:add_entity", {"playlist_id": playlist.id, **entry},
+                            project_id=playlist.project_id)
+        else:
+            events.emit("playlist:update", {"playlist_id": playlist.id}, project_id=playlist.project_id)
     return serialize(playlist, build_jobs=False)
 
 

@@ -52,7 +52,7 @@ class AddEntityResource(_Base):
             raise args.validation_error([("entity_id", "Field required")])
         entity_id = _uuid_or_error(data["entity_id"], "entity_id")
         preview = _uuid_or_error(data["preview_file_id"], "preview_file_id") if data.get("preview_file_id") else None
-        return json_response(views.add_entities(playlist_id, [(entity_id, preview)]))
+        return json_response(views.add_entities(playlist_id, [(entity_id, preview)], one=True))
 
 
 class AddEntitiesResource(_Base):
