@@ -6,7 +6,7 @@ from zou_api.crud.cascade import purge_dependents
 from zou_api.crud.spec import admin_only, spec
 from zou_api.crud.values import flag
 from zou_api.security import production_access as access
-from zou_api.security.permissions import current_person_id
+from zou_api.security.permissions import current_person_id, is_client
 from zou_api.services import (
     budgets,
     comments,
@@ -74,7 +74,7 @@ spec("entities", m.Entity, entities.event_name,
      after_create=entities.write_concept_links,
      after_update=lambda entity, body, old: entities.write_concept_links(entity, body),
      before_delete=lambda entity, params: entities.delete_links(entity),
-     extra_fields=("entity_concept_links",), augment=entities.augment)
+     extra_fields=("entity_concept_links",), augment=entities.augment, required_keys=("project_id",))
 # Zou names the events of every entity type "asset-type:...", shots' and sequences' too.
 spec("entity-types", m.EntityType, "asset-type",
      before_create=entities.check_type_name,
@@ -83,12 +83,17 @@ spec("entity-links", m.EntityLink, "entity-link", can_read=admin_only, before_cr
 spec("asset-instances", m.AssetInstance, "asset-instance",
      can_read=access.read_asset_instance, can_list=admin_only, can_write=access.read_asset_instance,
      can_create=admin_only, can_delete=admin_only, before_update=entities.keep_instance_number,
+     kept_on_update=("number",),
      before_delete=purge(m.AssetInstance), augment=entities.augment_asset_instance)
 
 # -- tasks, task types, task statuses -------------------------------------------------------
 def _create_task_check(body):
     tasks.check_body_references(body)
     access.create_task(body)
+
+
+def _task_masker():
+    return tasks.hide_planning if is_client() else None
 
 
 spec("tasks", m.Task, "task",
@@ -98,7 +103,7 @@ spec("tasks", m.Task, "task",
      before_create=tasks.before_create,
      before_update=tasks.remember_assignees, after_update=tasks.emit_assignations,
      before_delete=lambda task, params: tasks.delete_task(task, force(params)),
-     event_data=tasks.event_data)
+     event_data=tasks.event_data, masker=_task_masker)
 spec("task-types", m.TaskType, "task-type",
      before_create=studio.check_task_type_name,
      before_update=lambda instance, values: studio.check_task_type_name(values, instance),
@@ -115,7 +120,7 @@ spec("comments", m.Comment, "comment",
      before_update=lambda comment, values: comments.before_update(comment, values, current_person_id()),
      after_update=comments.after_update,
      before_delete=lambda comment, params: comments.delete_comment(comment),
-     event_data=comments.event_data, augment=comments.augment)
+     event_data=comments.event_data, augment=comments.augment, uuid_routes=("get", "delete"))
 spec("attachment-files", m.AttachmentFile, "attachment-file",
      can_read=access.read_attachment, before_create=comments.attachment_defaults,
      augment=comments.augment_attachment)
@@ -123,23 +128,39 @@ spec("attachment-files", m.AttachmentFile, "attachment-file",
 # -- schedules and budgets ----------------------------------------------------------------
 spec("milestones", m.Milestone, "milestone",
      can_read=access.read_milestone, can_create=access.manager_of_body_project(),
-     can_write=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.with_project)
+     can_write=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.with_project,
+     required_keys=("project_id",))
+def _schedule_item_update_check(item, body):
+    access.update_schedule_item(item)
+    schedules.read_item_update(body)
+
+
 spec("schedule-items", m.ScheduleItem, "schedule-item",
      can_read=admin_only, can_create=access.manager_of_body_project(), can_write=access.update_schedule_item,
-     can_delete=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.check_schedule_item)
+     can_update=_schedule_item_update_check,
+     can_delete=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.check_schedule_item,
+     kept_on_update=("project_id",))
 spec("production-schedule-versions", m.ProductionScheduleVersion, "production-schedule-version",
      can_read=access.read_schedule_version, can_create=access.manager_of_body_project(),
-     can_write=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.with_project)
+     can_write=access.manager_of_instance(lambda x: x.project_id), before_create=schedules.with_project,
+     before_delete=purge(m.ProductionScheduleVersion), required_keys=("project_id",))
+def _schedule_link_create_check(body):
+    access.create_schedule_link(body)
+    schedules.find_link_references(body)
+
+
 spec("production-schedule-version-task-links", m.ProductionScheduleVersionTaskLink,
      "production-schedule-version-task-link",
-     can_read=access.read_schedule_link, can_create=access.create_schedule_link,
+     can_read=access.read_schedule_link, can_create=_schedule_link_create_check,
      can_write=access.write_schedule_link,
      before_create=schedules.check_version_task_link,
      after_create=schedules.set_version_task_link_assignees, after_update=schedules.set_version_task_link_assignees,
      before_delete=purge(m.ProductionScheduleVersionTaskLink),
-     extra_fields=("assignees",), augment=schedules.augment_version_task_link)
+     extra_fields=("assignees",), augment=schedules.augment_version_task_link,
+     required_keys=("production_schedule_version_id",), kept_on_update=("production_schedule_version_id", "task_id"))
 # A budget still holding entries is not deleted here (Zou's 400); its project's route removes both.
-spec("budgets", m.Budget, "budget", can_read=admin_only, before_create=budgets.budget_defaults)
+spec("budgets", m.Budget, "budget", can_read=admin_only, before_create=budgets.budget_defaults,
+     kept_on_update=("project_id", "revision"))
 spec("budget-entries", m.BudgetEntry, "budget-entry", can_read=admin_only, before_create=budgets.entry_defaults,
      before_update=lambda entry, values: production_choices.check_budget_entry(values))
 
@@ -166,7 +187,7 @@ spec("day-offs", m.DayOff, "day-off",
      can_write=access.write_own_day_off, augment=access.hide_day_off_descriptions,
      before_create=day_offs.check_day_off,
      before_update=lambda instance, values: day_offs.check_day_off(values, instance),
-     after_create=day_offs.after_write, after_update=day_offs.after_write)
+     after_create=day_offs.after_write, after_update=day_offs.after_write, required_keys=("person_id",))
 
 # -- playlists ----------------------------------------------------------------------------
 def _playlist_before_create(values):
@@ -180,7 +201,7 @@ spec("playlists", m.Playlist, "playlist",
      can_create=access.create_playlist, can_write=access.write_playlist,
      before_create=_playlist_before_create,
      before_update=lambda playlist, values: production_choices.check_playlist(values),
-     before_delete=purge(m.Playlist), augment=playlists.augment_playlist)
+     before_delete=purge(m.Playlist), augment=playlists.augment_playlist, required_keys=("project_id",))
 
 # -- preview, working and output files ------------------------------------------------------
 spec("preview-files", m.PreviewFile, "preview-file",
@@ -195,9 +216,9 @@ spec("working-files", m.WorkingFile, "working-file",
      can_create=admin_only, can_write=access.write_working_file, can_delete=admin_only,
      before_create=production_choices.check_working_file,
      before_update=lambda working_file, values: production_choices.check_working_file(values),
-     before_delete=purge(m.WorkingFile), augment=files.augment_working_file)
+     before_delete=purge(m.WorkingFile), augment=files.augment_working_file, uuid_routes=("get",))
 spec("output-files", m.OutputFile, "output-file",
      can_list=access.no_vendor, can_read=access.read_output_file, scope=access.output_file_scope,
      can_create=admin_only, can_write=access.write_output_file, can_delete=admin_only,
      project_id_of=lambda output_file: access.project_of_entity(output_file.entity_id),
-     before_delete=purge(m.OutputFile), augment=files.augment_output_file)
+     before_delete=purge(m.OutputFile), augment=files.augment_output_file, uuid_routes=("get",))

@@ -35,6 +35,17 @@ Rules, all run inside the write's unit of work, with plain values:
   the same for PUT (defaults to `links`);
 - `extra_fields`: body keys that are not columns but a hook handles (accepted on POST);
 - `create_status`: the status of a successful POST (201);
+- `required_keys`: body keys a POST must hold before anything else is checked (the caller
+  included): a missing one answers Zou's 400 naming it (`'project_id'`);
+- `kept_on_update`: columns a PUT leaves as they are, whatever the body says (not validated);
+- `uuid_routes`: the actions ("get", "update", "delete") Zou routes with a uuid converter: a
+  malformed id there answers the unknown route's 404 rather than a 400;
+- `masker()`: for the caller, None or a function(dict) -> dict that every serialised row passes
+  through (lists in every mode, pages, get, create, update): what a role does not read of a
+  row. It depends on the caller only (lists' ETags are keyed by the caller), so it keeps
+  lists streamed and their ETags;
+- `query_ignored`: lists ignore the query string (no filters, no pages: the whole list), once
+  its values are read (a value that cannot be read is still a 400);
 - `find(model, instance_id, action)`: the instance of a get/put/delete ("get", "update",
   "delete"), or NotFound worded for the model (default: crud.service.get_instance).
 """
@@ -85,6 +96,11 @@ class CrudSpec:
     order_by: Optional[Callable] = None  # () -> tuple of SQL order clauses
     max_rows: Optional[int] = None  # cap of a list asked without `page` (pages are never capped)
     create_status: int = 201
+    required_keys: tuple = ()
+    kept_on_update: tuple = ()
+    uuid_routes: tuple = ()
+    query_ignored: bool = False
+    masker: Optional[Callable] = None
     find: Optional[Callable] = None
     relations_on_get: bool = True
     summary: str = ""

@@ -43,15 +43,21 @@ def _background_create_check(body):
     studio.check_background_name(body)
 
 
+def _organisation_update_check(organisation, body):
+    check_admin()
+    studio.check_hours_by_day(body)
+
+
 spec("organisations", m.Organisation, "organisation", augment=_organisation_augment,
+     can_update=_organisation_update_check,
      filters=access.organisation_filters,
      before_create=lambda values: studio.defaults(values, hours_by_day=8.0))
 spec("departments", m.Department, "department", before_delete=budgets.delete_department_salary_scales)
 spec("softwares", m.Software, "software",
-     before_create=lambda values: studio.defaults(values, monthly_cost=0, inventory_amount=0))
+     before_create=lambda values: studio.defaults(values, monthly_cost=0, inventory_amount=0), uuid_routes=("get",))
 spec("studios", m.Studio, "studio")
 spec("file-status", m.FileStatus, "file-status")
-spec("output-types", m.OutputType, "output-type")
+spec("output-types", m.OutputType, "output-type", uuid_routes=("get",))
 spec("preview-background-files", m.PreviewBackgroundFile, "preview-background-file",
      can_create=_background_create_check,
      before_create=lambda values: studio.defaults(values, file_size=0),
@@ -79,7 +85,7 @@ def _salary_scales_create(body):
 
 
 spec("salary-scales", m.SalaryScale, "salary-scale", can_read=admin_only,
-     prepare_list=budgets.ensure_salary_scales, can_create=_salary_scales_create,
+     prepare_list=budgets.ensure_salary_scales, can_create=_salary_scales_create, query_ignored=True,
      before_update=lambda instance, values: budgets.check_salary_scale(values))
 
 
@@ -129,9 +135,16 @@ def _template_update_check(template, body):
     studio.prepare_template_body(dict(body), for_create=False)
 
 
+def _find_template(model, instance_id, action):
+    """Templates are changed and deleted by admins only: Zou refuses others before it looks."""
+    if action in ("update", "delete"):
+        check_admin()
+    return studio.find_template(model, instance_id, action)
+
+
 spec("project-templates", m.ProjectTemplate, "project-template",
      can_read=access.managers, can_create=_template_create_check, can_update=_template_update_check,
-     can_delete=admin_only, links=(), augment=studio.augment_template, find=studio.find_template,
+     can_delete=admin_only, links=(), augment=studio.augment_template, find=_find_template,
      before_create=studio.check_template,
      before_update=lambda instance, values: studio.check_template(values, instance),
      before_delete=studio.unlink_template)

@@ -55,6 +55,8 @@ def filter_value(kind, value, field):
                 raise WrongParameter(INVALID_FORMAT, payload={"data": None})
             return uuid.UUID(value)
         if kind == "bool":
+            if value.strip() == "":
+                raise WrongParameter(f"Invalid boolean value: {value}", payload={"data": None})
             return parse_bool(value, field)
         if kind == "int":
             return parse_int(value, field)  # bounded: a 64-bit integer
@@ -125,9 +127,15 @@ def build_filters(model, params):
 
 
 def flag(params, name, default=False):
-    """A boolean query-string value (`?force=true`), 400 when it is not one."""
+    """A boolean query-string value (`?force=true`): as Zou reads it, a value that is not a
+    true one (`force=maybe`) is false, never a 400."""
     value = params.get(name)
-    return default if value is None else parse_bool(value, name)
+    if value is None:
+        return default
+    try:
+        return parse_bool(value, name)
+    except WrongParameter:
+        return False
 
 
 # -- bodies -------------------------------------------------------------------------------

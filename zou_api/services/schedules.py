@@ -3,9 +3,11 @@
 
 Plain values in; writes run in the caller's unit of work.
 """
+import math
+
 from sqlalchemy import delete, select
 
-from zou_api.exceptions import WrongParameter
+from zou_api.exceptions import NotFound, WrongParameter
 from zou_api.extensions import db
 from zou_api.models import (
     ProductionScheduleVersion,
@@ -13,9 +15,9 @@ from zou_api.models import (
     ScheduleItem,
     Task,
 )
-from zou_api.services.base import required
+from zou_api.services.base import NOT_FOUND, required
 from zou_api.services.loaders import pairs, set_key
-from zou_api.utils.values import parse_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 
 def _get(model, instance_id):
@@ -39,11 +41,33 @@ def check_schedule_item(values):
     return values
 
 
+def read_item_update(body):
+    """A schedule item's PUT reads `man_days` as Zou does: a number is cut to its integer part
+    (true counts 1), text is ignored; anything else is left to the column's check. Changes the
+    body in place."""
+    value = body.get("man_days")
+    if isinstance(value, str):
+        body.pop("man_days")
+    elif isinstance(value, (bool, int, float)) and math.isfinite(value) and abs(value) < 2 ** 31:
+        body["man_days"] = int(value)
+
+
 def version_project_id(version_id):
     if version_id is None:
         return None
     return db.session.execute(select(ProductionScheduleVersion.project_id).where(
         ProductionScheduleVersion.id == version_id)).scalar()
+
+
+def find_link_references(body):
+    """A version's task link POST reads its version and its task first, as Zou does: a
+    malformed or unknown id is its 404."""
+    for name, model in (("production_schedule_version_id", ProductionScheduleVersion), ("task_id", Task)):
+        value = body.get(name)
+        if value is None:
+            continue
+        if not is_uuid(value) or db.session.get(model, parse_uuid(value)) is None:
+            raise NotFound(NOT_FOUND)
 
 
 def check_version_task_link(values):

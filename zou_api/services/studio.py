@@ -140,11 +140,27 @@ def check_notification_type(values):
 
 
 def set_notification_type(notification, body, old):
-    """Zou checks a notification's type on update after the write (a null one is ignored)."""
+    """Zou checks a notification's type on update after the write (a null one is ignored; a
+    value that is not text is its invalid format)."""
     if "type" in body:
+        if body["type"] is not None and not isinstance(body["type"], str):
+            raise WrongParameter(INVALID_FORMAT)
         values = check_notification_type({"type": body["type"]})
         if values["type"] is not None:
             notification.type = values["type"]
+
+
+def check_hours_by_day(body):
+    """An organisation's update reads hours_by_day as a number first (a PUT's own 400)."""
+    value = body.get("hours_by_day")
+    if value is None:
+        return
+    try:
+        if isinstance(value, (bool, dict, list)):
+            raise TypeError
+        float(value)
+    except (TypeError, ValueError):
+        raise invalid("hours_by_day must be a number.")
 
 
 def check_custom_action_name(values, creating):
@@ -273,6 +289,9 @@ def find_template(model, instance_id, action):
 def check_template(values, instance=None):
     if "production_style" in values and values["production_style"] not in PRODUCTION_STYLES:
         raise invalid("Invalid production_style")
+    background_id = values.get("default_preview_background_file_id")
+    if background_id is not None and db.session.get(PreviewBackgroundFile, background_id) is None:
+        raise WrongParameter(TEMPLATE_EXISTS)  # Zou words every refused template write so
     _check_unique_name(ProjectTemplate, values, instance, WrongParameter(TEMPLATE_EXISTS))
     if instance is None:
         defaults(values, fps="25", ratio="16:9", resolution="1920x1080", production_type="short",

@@ -13,7 +13,7 @@ from zou_api.extensions import db
 from zou_api.models import Comment, DepartmentLink, Entity, EntityType, Task, TaskStatus, TaskType, TimeSpent
 from zou_api.models.vocabulary import entity_kind
 from zou_api.services.base import NOT_FOUND
-from zou_api.utils.values import is_uuid
+from zou_api.utils.values import is_uuid, parse_uuid
 
 ASSIGNEES = Task.__links__["assignees"][0]
 
@@ -29,11 +29,40 @@ def _required_reference(values, name, model):
 
 
 def check_body_references(body):
-    """The task type and entity ids of a POST body, malformed ones answered like Zou."""
+    """The task type and entity of a POST body, read first as Zou reads them (before the caller's
+    rights and the other fields): malformed or missing ids, unknown rows, a task type made for
+    another kind of entity."""
     for name in ("task_type_id", "entity_id"):
         value = body.get(name)
         if value is not None and not is_uuid(value):
             raise WrongParameter(f"A valid {name} is required.", payload={"data": None})
+    references = {name: parse_uuid(body[name]) if body.get(name) is not None else None
+                  for name in ("task_type_id", "entity_id")}
+    task_type = _required_reference(references, "task_type_id", TaskType)
+    entity = _required_reference(references, "entity_id", Entity)
+    _check_task_type_matches(task_type, entity)
+
+
+def _check_task_type_matches(task_type, entity):
+    entity_type = db.session.get(EntityType, entity.entity_type_id)
+    if (task_type.for_entity or "Asset") != entity_kind(entity_type.name):
+        raise WrongParameter("Task type of the task does not match entity type.")
+
+
+# What a client reads of a task: its name, description, data, status and links, not the
+# studio's planning (estimates, dates, difficulty, who works on it), as Zou answers them.
+CLIENT_HIDDEN = {"priority": 0, "difficulty": None, "duration": 0, "estimation": 0, "completion_rate": 0,
+                 "retake_count": 0, "start_date": None, "due_date": None, "real_start_date": None,
+                 "end_date": None, "done_date": None, "last_comment_date": None, "nb_assets_ready": 0,
+                 "nb_drawings": 0, "assigner_id": None}
+
+
+def hide_planning(item):
+    """A serialised task as a client reads it (changed in place, and answered)."""
+    item.update(CLIENT_HIDDEN)
+    if "assignees" in item:
+        item["assignees"] = []
+    return item
 
 
 def before_create(values):
@@ -41,9 +70,7 @@ def before_create(values):
     unique per name, project, task type and entity."""
     task_type = _required_reference(values, "task_type_id", TaskType)
     entity = _required_reference(values, "entity_id", Entity)
-    entity_type = db.session.get(EntityType, entity.entity_type_id)
-    if (task_type.for_entity or "Asset") != entity_kind(entity_type.name):
-        raise WrongParameter("Task type of the task does not match entity type.")
+    _check_task_type_matches(task_type, entity)
     for name, default in (("name", "main"), ("nb_drawings", 0)):
         if values.get(name) is None:
             values[name] = default
