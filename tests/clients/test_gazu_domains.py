@@ -108,8 +108,6 @@ def test_gazu_person_directory(gazu_admin, factory):
     gazu.log_in("pipeline@example.com", PASSWORD)
 
 
-@pytest.mark.xfail(strict=True, reason="GET /data/persons?full_name=... ignores the full_name filter (the "
-                   "reference filters on first_name + ' ' + last_name): zou_api/crud/**, someone else's")
 def test_gazu_person_by_full_name(gazu_admin, factory):
     jane = gazu.person.new_person("Jane", "Doe", "jane@example.com")
     factory.person(first_name="John", last_name="Roe")
@@ -687,9 +685,6 @@ def test_gazu_file_tree_paths_as_zou_writes_them(gazu_admin, factory):
     assert fresh(factory, m.OutputFile, windows["id"]).path == windows["path"]
 
 
-@pytest.mark.xfail(strict=True, reason="POST /data/persons drops `password` (services/persons.py lists it in "
-                   "SECRET_FIELDS): the reference hashes and stores it, so gazu.person.new_person(..., "
-                   "password=...) gives a person who can log in. Someone else's file.")
 def test_gazu_new_person_with_a_password_logs_in(gazu_admin):
     gazu.person.new_person("Pat", "Word", "pat@example.com", password="a-long-password-123")
     gazu.log_out()

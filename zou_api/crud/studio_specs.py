@@ -27,7 +27,7 @@ spec("persons", m.Person, "person",
      can_create=_create_person_check, can_update=_update_person_check, can_delete=access.delete_person,
      before_create=persons.validate_values,
      before_update=lambda person, values: persons.before_update(person, values, is_admin()),
-     after_create=persons.after_create,
+     after_create=persons.after_create, extra_fields=("password",),
      after_update=lambda person, body, old: persons.after_update(person, body, is_admin()),
      before_delete=lambda person, params: persons.before_delete(person, flag(params, "force")))
 

@@ -9,7 +9,7 @@ as Zou 1.0.97 answers it:
 
 Checks raise PermissionDenied.
 """
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from zou_api.exceptions import PermissionDenied, WrongParameter
 from zou_api.extensions import db
@@ -92,7 +92,12 @@ def person_filters(params):
 
     fields = person_fields("list")
     readable = None if fields is None else set(CLIENT_FIELDS if fields == "client" else MINIMAL_FIELDS)
-    return readable_filters(Person, params, readable)
+    readable_filters(Person, params, readable)
+    full_name = params.get("full_name")
+    if full_name is None:
+        return None
+    # as Zou's full_name: the first name, a space, the last name (gazu's get_person_by_full_name)
+    return [(func.coalesce(Person.first_name, "") + " " + func.coalesce(Person.last_name, "")) == full_name]
 
 
 def organisation_filters(params):

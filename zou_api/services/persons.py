@@ -97,8 +97,8 @@ def prepare_body(body, for_create):
         if not for_create:
             body.pop("two_factor_authentication")
         # on create Zou hands it to the model, which refuses it as an unknown field
-    for key in SECRET_FIELDS:
-        body.pop(key, None)
+    for key in SECRET_FIELDS - ({"password"} if for_create else set()):
+        body.pop(key, None)  # a password given on creation is stored by after_create, as in Zou
     if not for_create:
         body.pop("preferred_two_factor_authentication", None)
     if "expiration_date" in body:
@@ -313,6 +313,13 @@ def before_update(person, values, by_admin):
 
 
 def after_create(person, body):
+    """Contacts, departments, a bot's token; a password given on creation is stored hashed (the
+    person logs in with it, as with the reference)."""
+    password = body.get("password")
+    if isinstance(password, str) and password:
+        from zou_api.security.passwords import hash_password
+
+        person.password = hash_password(password)
     clear_unset_contacts(person, body)
     if "departments" in body:
         set_departments(person, body["departments"])

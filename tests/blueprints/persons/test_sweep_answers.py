@@ -238,3 +238,26 @@ def test_a_bot_keeps_its_desktop_logs_and_avatar_routes(admin, factory):
     assert admin.post(f"/data/persons/{bot.id}/desktop-login-logs", {"date": "2025-03-03"}).status_code == 201
     assert admin.get(f"/data/persons/{bot.id}/desktop-login-logs").status_code == 200
     assert admin.delete(f"/actions/persons/{bot.id}/clear-avatar").status_code == 204
+
+
+def test_a_password_given_on_creation_logs_in_and_full_name_filters(clients, anonymous):
+    """As the reference (gazu.person.new_person(..., password=...), get_person_by_full_name):
+    POST /data/persons stores a given password hashed; a PUT never sets one; `full_name`
+    filters the list on first name, space, last name."""
+    created = clients["admin"].post("/data/persons", {"first_name": "Pat", "last_name": "Word",
+                                                      "email": "pat@example.com", "password": "pat-password-123"})
+    assert created.status_code == 201 and "password" not in created.get_json()
+    login = anonymous.post("/auth/login", {"email": "pat@example.com", "password": "pat-password-123"})
+    assert login.status_code == 200
+    person_id = created.get_json()["id"]
+    assert clients["admin"].put(f"/data/persons/{person_id}", {"password": "other-password-123"}).status_code == 200
+    assert anonymous.post("/auth/login", {"email": "pat@example.com", "password": "other-password-123"}
+                          ).status_code == 400
+    refused = clients["manager"].post("/data/persons", {"first_name": "No", "email": "no@example.com",
+                                                        "password": "no-password-123"})
+    assert refused.status_code == 403
+    clients["admin"].post("/data/persons", {"first_name": "Pat", "last_name": "Other", "email": "pat2@example.com"})
+    for role in ("admin", "user"):
+        found = clients[role].get("/data/persons?full_name=Pat Word").get_json()
+        assert [p["id"] for p in found] == [person_id], role
+    assert clients["admin"].get("/data/persons?full_name=Pat").get_json() == []
