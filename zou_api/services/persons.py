@@ -102,7 +102,7 @@ def prepare_body(body, for_create):
     if not for_create:
         body.pop("preferred_two_factor_authentication", None)
     if "expiration_date" in body:
-        body["expiration_date"] = _expiration_date(body["expiration_date"])
+        body["expiration_date"] = _expiration_date(body["expiration_date"], for_create)
     if "country" in body:
         body["country"] = _country(body["country"])
     locale = body.get("locale")
@@ -110,7 +110,10 @@ def prepare_body(body, for_create):
         raise _invalid(INVALID_LOCALE)  # before the column's size is checked, as Zou does
 
 
-def _expiration_date(value):
+def _expiration_date(value, for_create=True):
+    """A creation words an unreadable date its own way; an update too for an empty one, and leaves
+    any other to the update's date reading ("Invalid date format for 'expiration_date': ..."), as
+    the reference does."""
     if value is None:
         return None
     try:
@@ -118,6 +121,8 @@ def _expiration_date(value):
     except ValueError:
         date = None
     if date is None:
+        if not for_create and value != "":
+            return value
         raise _invalid("Expiration date is not valid.")
     if date < datetime.date.today():
         raise _invalid("Expiration date can't be in the past.")
@@ -458,8 +463,7 @@ def change_password(person_id, password, by_person_id):
     with transaction():
         person.password = hash_password(password)
         person.login_failed_attemps = 0
-        person.last_login_failed = None
-        _emit_update(person)
+        person.last_login_failed = None  # no person:update event: the reference emits none here
     password_changed(person.id)
     return {"success": True}
 

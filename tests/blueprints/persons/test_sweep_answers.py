@@ -261,3 +261,22 @@ def test_a_password_given_on_creation_logs_in_and_full_name_filters(clients, ano
         found = clients[role].get("/data/persons?full_name=Pat Word").get_json()
         assert [p["id"] for p in found] == [person_id], role
     assert clients["admin"].get("/data/persons?full_name=Pat").get_json() == []
+
+
+def test_an_admins_password_change_emits_no_event_and_expiration_dates_are_worded_per_write(clients, people, app):
+    from zou_api.extensions import db
+    from zou_api.models import ApiEvent
+
+    with app.app_context():
+        before = db.session.query(ApiEvent).count()
+    changed = clients["admin"].post(f"/actions/persons/{people['user'].id}/change-password",
+                                    {"password": "new-password-123", "password_2": "new-password-123"})
+    assert changed.status_code == 200
+    with app.app_context():
+        assert db.session.query(ApiEvent).count() == before
+    bad = clients["admin"].put(f"/data/persons/{people['user'].id}", {"expiration_date": "not-a-date"})
+    assert bad.status_code == 400 and bad.get_json()["message"] == (
+        "Invalid date format for 'expiration_date': 'not-a-date'. Expected an ISO 8601 date or datetime.")
+    created = clients["admin"].post("/data/persons", {"first_name": "Exp", "email": "exp@example.com",
+                                                      "expiration_date": "not-a-date"})
+    assert created.status_code == 400 and created.get_json()["message"] == "Expiration date is not valid."
