@@ -1,7 +1,7 @@
 """Which answer comes first when a caller may not call a route AND sends a bad value: the
 declared access is checked before the period, dates or body are read, and the person the path
 names is looked up before the check (an unknown person is a 404 for everybody), as the
-reference does. Left out: malformed person ids (the reference answers 404, we answer 400).
+reference does (a malformed person id is a 404 too, on both: tests/conformance/persons_sweep.py).
 """
 import os
 import sys

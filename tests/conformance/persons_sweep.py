@@ -10,33 +10,16 @@ the removal route, dates such as 2025-02-30 in day-off routes, weighted quotas p
 where ours answers a 4xx (tests/blueprints/persons and auth check those).
 """
 
-PASSWORD = "password123"
-UNKNOWN = "00000000-0000-0000-0000-000000000000"
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from tests.conformance.persons import PASSWORD, UNKNOWN, crew, first, person  # noqa: E402,F401
+
 ROLES = ("manager", "supervisor", "user", "client", "vendor")
 SECRET_KEYS = ("otp_secret", "totp_provisionning_uri", "otp_recovery_codes", "challenge", "code", "id",
                "excludeCredentials", "allowCredentials", "pubKeyCredParams", "timeout", "hints",
                "attestation", "authenticatorSelection", "user", "access_token", "refresh_token")
-
-
-def first(items, **match):
-    for x in items:
-        if all(x.get(k) == v for k, v in match.items()):
-            return x
-    raise LookupError(match)
-
-
-def person(c, role, first_name, email=None):
-    email = email or f"{first_name.lower()}@example.com"
-    p = c.post("/data/persons", {"first_name": first_name, "last_name": "Doe", "email": email, "role": role},
-               expect=201)
-    c.post(f"/actions/persons/{p['id']}/change-password", {"password": PASSWORD, "password_2": PASSWORD},
-           expect=200)
-    return p
-
-
-def crew(c):
-    return {role: person(c, role, name) for role, name in (
-        ("manager", "Mona"), ("supervisor", "Sam"), ("user", "Ursula"), ("client", "Clio"), ("vendor", "Vic"))}
 
 
 def sessions(c, people):
