@@ -3,7 +3,7 @@ hardware, desktop login logs and presence sheets, day offs, time spents and tabl
 
 Productions are built with the generic /data/* routes only (projects with a team, entities,
 tasks with assignees, time spents, day offs), so the scenarios run on both servers.
-Left out on purpose: malformed ids (the reference answers 404 for persons, we answer 400),
+Left out on purpose (malformed person ids are in persons_sweep.py: 404 on both):
 the calls where the reference answers 500 (GET of a department's hardware item, weighted
 quotas per week, malformed dates in day-off and table routes).
 """
