@@ -15,6 +15,8 @@ from tests.clients.test_gazu import gazu_admin, live_server  # noqa: F401 (fixtu
 from tests.factories import PASSWORD
 from zou_api import models as m
 
+from tests.blueprints.previews.conftest import settle  # noqa: E402,F401  (fixture)
+
 gazu = pytest.importorskip("gazu")
 
 
@@ -404,7 +406,7 @@ def test_gazu_add_preview_picture(gazu_admin, factory, tmp_path):
     assert fresh(factory, m.PreviewFile, second["id"]) is None
 
 
-def test_gazu_add_preview_movie(gazu_admin, factory, tmp_path):
+def test_gazu_add_preview_movie(gazu_admin, factory, tmp_path, settle):
     from tests.blueprints.previews.conftest import FFMPEG, make_movie
 
     if FFMPEG is None:
@@ -416,6 +418,7 @@ def test_gazu_add_preview_movie(gazu_admin, factory, tmp_path):
     movie = make_movie(str(tmp_path / "clip.mp4"), size="320x180", audio=False)
     comment, preview = gazu.task.publish_preview(task, wip, comment="anim v1", preview_file_path=movie)
     assert comment["text"] == "anim v1" and preview["extension"] == "mp4"
+    settle()  # with jobs on RQ the movie is processed off the request: a burst worker runs it
     record = gazu.files.get_preview_file(preview["id"])
     assert record["status"] == "ready"
     row = fresh(factory, m.PreviewFile, preview["id"])

@@ -53,6 +53,6 @@ def test_events_are_published_to_redis(app, ctx, factory):
     db.session.commit()
     message = pubsub.get_message(timeout=5)
     assert message is not None
-    assert json.loads(message["data"]) == {"name": "thing:new", "data": {"thing_id": "4"},
+    assert json.loads(message["data"]) == {"name": "thing:new", "data": {"thing_id": "4", "project_id": project_id},
                                                "project_id": project_id}
     pubsub.close()
