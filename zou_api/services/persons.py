@@ -46,9 +46,9 @@ from zou_api.models import (
     vocabulary,
 )
 from zou_api.models import comment as comment_tables
-from zou_api.security.passwords import check_new_password, hash_password
-from zou_api.services import mail, password_reset, two_factor
-from zou_api.services.auth import bot_token, organisation, password_changed
+from zou_api.security.passwords import hash_password
+from zou_api.services import mail, password_reset
+from zou_api.services.auth import bot_token, organisation
 from zou_api.services.base import get_or_404, transaction
 from zou_api.services.listing import model_columns, row_dicts
 from zou_api.services.locale_names import canonical_locale
@@ -322,8 +322,6 @@ def after_create(person, body):
     person logs in with it, as with the reference)."""
     password = body.get("password")
     if isinstance(password, str) and password:
-        from zou_api.security.passwords import hash_password
-
         person.password = hash_password(password)
     clear_unset_contacts(person, body)
     if "departments" in body:
@@ -445,48 +443,6 @@ def serialize_minimal(persons):
 
 def _emit_update(person):
     events.emit("person:update", {"person_id": person.id})
-
-
-def _check_not_another_admin(person, by_person_id):
-    """Another admin's password is theirs to change, once they have one."""
-    if person.role == "admin" and str(person.id) != str(by_person_id) and person.password:
-        raise WrongParameter("An admin can't change another admin's password.")
-
-
-# -- passwords and two-factor authentication -----------------------------------------------
-def change_password(person_id, password, by_person_id):
-    """Set a person's password (an admin's action; not another admin's who has one already).
-    Every token of the person issued before stops working."""
-    person = get_person(person_id)
-    _check_not_another_admin(person, by_person_id)
-    check_new_password(password, password)
-    with transaction():
-        person.password = hash_password(password)
-        person.login_failed_attemps = 0
-        person.last_login_failed = None  # no person:update event: the reference emits none here
-    password_changed(person.id)
-    return {"success": True}
-
-
-def disable_two_factor_authentication(person_id, by_person_id):
-    person = get_person(person_id)
-    if person.role == "admin" and str(person.id) != str(by_person_id):
-        raise WrongParameter("An admin can't disable 2FA for other admins.")
-    if not two_factor.is_enabled(person):
-        raise WrongParameter("Two factor authentication not enabled for this user.")
-    with transaction():
-        two_factor.clear_two_factor(person)
-        _emit_update(person)
-    return {"success": True}
-
-
-def reset_password_link(person_id, by_person_id):
-    """The link of the password recovery mail, for an admin to share by hand."""
-    person = get_person(person_id)
-    _check_not_another_admin(person, by_person_id)
-    if not person.email:
-        raise WrongParameter("This person has no email.")
-    return {"reset_password_link": password_reset.link_for(person)}
 
 
 def invite(person_id):

@@ -7,7 +7,7 @@ from zou_api.exceptions import WrongParameter
 from zou_api.security import current_person, current_person_id, tokens
 from zou_api.security import schedule_access as access
 from zou_api.security.access import ADMIN, LOGGED_IN
-from zou_api.services import day_offs, periods, persons, quotas, time_spents
+from zou_api.services import day_offs, periods, persons, persons_admin, quotas, time_spents
 from zou_api.services.auth import requires_two_factor_setup
 
 MONTH_OR_YEAR = "Invalid month or year."
@@ -25,7 +25,7 @@ class ChangePasswordResource(Resource):
         password = values["password"]
         if password != values["password_2"]:
             raise a.validation_error([("", "Value error, Confirmation password doesn't match.")])
-        answer = json_response(persons.change_password(person_id, password, current_person_id()))
+        answer = json_response(persons_admin.change_password(person_id, password, current_person_id()))
         if person_id == current_person_id():  # one's own: a browser gets new cookies, older tokens end
             tokens.renew_browser_session(answer, person_id, requires_two_factor_setup(current_person()))
         return answer
@@ -36,7 +36,7 @@ class DisableTwoFactorResource(Resource):
     access = rules.ADMIN_ON_PERSON
 
     def delete(self, person_id):
-        return persons.disable_two_factor_authentication(rules.person_id(person_id), current_person_id())
+        return persons_admin.disable_two_factor_authentication(rules.person_id(person_id), current_person_id())
 
 
 class InviteResource(Resource):
@@ -52,7 +52,7 @@ class ResetPasswordLinkResource(Resource):
     access = rules.ADMIN_ON_PERSON
 
     def post(self, person_id):
-        return persons.reset_password_link(rules.person_id(person_id), current_person_id())
+        return persons_admin.reset_password_link(rules.person_id(person_id), current_person_id())
 
 
 class ClearAvatarResource(Resource):
